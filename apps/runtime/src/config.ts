@@ -1,0 +1,36 @@
+/**
+ * Runtime configuration, read once from the environment. Everything that varies between a
+ * developer's laptop, CI and production comes through here, never from scattered `process.env`.
+ */
+export interface KilnConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; absent → embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string;
+  /** True only with KILN_TEST_CLOCK=1: the manual clock and `/api/_test/clock`. */
+  testClock: boolean;
+  /** Request body limit in bytes. */
+  bodyLimit: number;
+  logLevel: string;
+  /** Session lifetime in seconds. */
+  sessionTtl: number;
+}
+
+/** Reads the configuration from an environment (defaults documented in docs/configuration.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.KILN_DATA_DIR ?? './.kiln/data',
+    adminEmail: env.KILN_ADMIN_EMAIL ?? 'admin@kiln.local',
+    adminPassword: env.KILN_ADMIN_PASSWORD ?? 'kiln-admin',
+    testClock: env.KILN_TEST_CLOCK === '1',
+    bodyLimit: Number(env.KILN_BODY_LIMIT ?? 1024 * 1024),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtl: Number(env.KILN_SESSION_TTL ?? 7 * 24 * 3600),
+  };
+}

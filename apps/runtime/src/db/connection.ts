@@ -1,0 +1,59 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { KilnDatabase } from './schema.js';
+
+/** Which engine a database handle talks to. */
+export type DbKind = 'postgres' | 'pglite';
+
+/** An open database: the kysely handle plus what it is and how to close it. */
+export interface Database {
+  db: Kysely<KilnDatabase>;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+// Wire formats: bigint ids and counts fit in a JS number (ids stay far below 2^53);
+// dates stay ISO strings so no server time zone leaks in.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
+const toIso = (v: string) => new Date(v.includes('T') || v.includes('+') || v.endsWith('Z') ? v : v + 'Z').toISOString();
+const parsers: Record<number, (v: string) => unknown> = {
+  [INT8]: (v) => Number(v),
+  [NUMERIC]: (v) => Number(v),
+  [DATE]: (v) => v,
+  [TIMESTAMP]: toIso,
+  [TIMESTAMPTZ]: (v) => new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString(),
+};
+
+/**
+ * Opens PostgreSQL when `url` is given, else embedded PGlite in `dataDir` (`memory://` for an
+ * in-memory one). Both speak real PostgreSQL, so every query and migration runs on either.
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+  if (opts.url) {
+    const pg = await import('pg');
+    const Pool = pg.default.Pool;
+    const pool = new Pool({
+      connectionString: opts.url,
+      max: Number(process.env.KILN_PG_POOL ?? 20),
+      types: {
+        getTypeParser: ((oid: number, format?: string) =>
+          parsers[oid] ?? pg.default.types.getTypeParser(oid, format as 'text')) as typeof pg.default.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<KilnDatabase>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = opts.dataDir ?? './.kiln/data';
+  if (!dir.startsWith('memory://')) {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+  }
+  const client = await PGlite.create(dir, { parsers, serializers: {} });
+  const db = new Kysely<KilnDatabase>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,64 @@
+/**
+ * Runtime error codes: each with its HTTP status, a message a person can act on, and how to fix
+ * it. docs/errors.md is generated from this registry (plus engine registries) by
+ * `pnpm kiln docs errors`; the API answers every failure as
+ * `{"error":{"code","message","details"}}`.
+ */
+export const RUNTIME_ERRORS = {
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.', fix: 'Check the request against /api/openapi.json.' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.', fix: 'Send a JSON body with Content-Type: application/json.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.', fix: 'Send less data (limit: KILN_BODY_LIMIT, default 1 MiB).' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Unsupported content type.', fix: 'Send Content-Type: application/json.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in first.', fix: 'POST /api/auth/login and send Authorization: Bearer <token>.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong email or password.', fix: 'Check the email and password.' },
+  FORBIDDEN: { status: 403, message: 'Your role may not do this.', fix: 'Ask an admin for a role that allows it.' },
+  NOT_FOUND: { status: 404, message: 'Not found.', fix: 'Check the URL.' },
+  APP_NOT_FOUND: { status: 404, message: 'No such app.', fix: 'List apps with GET /api/apps.' },
+  APP_EXISTS: { status: 409, message: 'An app with this key already exists.', fix: 'Pick another key.' },
+  APP_NOT_PUBLISHED: { status: 409, message: 'The app has no published version yet.', fix: 'Publish the app first.' },
+  INVALID_KEY: { status: 400, message: 'Keys are lower-case letters, digits and underscores, starting with a letter.', fix: 'Use a key like `orders` or `sales_2024`.' },
+  DRAFT_NOT_FOUND: { status: 404, message: 'No such draft.', fix: 'List drafts with GET /api/apps/{app}/{kind}.' },
+  INVALID_KIND: { status: 404, message: 'Unknown metadata kind.', fix: 'Use forms, flows, rules, reports or connectors.' },
+  PUBLISH_INVALID: { status: 422, message: 'Some drafts have problems; nothing was published.', fix: 'Fix each listed problem (path points into the draft) and publish again.' },
+  PUBLISH_INCOMPATIBLE: { status: 409, message: 'The change is incompatible with existing records; nothing was published.', fix: 'Change the field back, or fix or delete the affected records first.' },
+  VERSION_NOT_FOUND: { status: 404, message: 'No such version.', fix: 'List versions with GET /api/apps/{app}/versions.' },
+  FORM_NOT_FOUND: { status: 404, message: 'No such published form.', fix: 'Publish the form, or check its key.' },
+  PUBLIC_FORM_NOT_FOUND: { status: 404, message: 'This form does not exist or is closed.', fix: 'Check the link.' },
+  RECORD_NOT_FOUND: { status: 404, message: 'No such record.', fix: 'Check the record id.' },
+  RECORD_INVALID: { status: 422, message: 'Some fields are invalid; nothing was saved.', fix: 'Fix the fields listed in details.errors.' },
+  RECORD_DUPLICATE: { status: 409, message: 'A record with this value already exists.', fix: 'Use a different value for the field in details.errors.' },
+  RECORD_RELATION_NOT_FOUND: { status: 422, message: 'A related record does not exist.', fix: 'Pick an existing record for the field in details.errors.' },
+  RECORD_REFERENCED: { status: 409, message: 'Other records refer to this record.', fix: 'Remove the references first.' },
+  INVALID_FILTER: { status: 400, message: 'The filter is invalid.', fix: 'Use {"field": value} or {"field": {"$gt": …}} with known field keys.' },
+  INVALID_SORT: { status: 400, message: 'The sort is invalid.', fix: 'Use a sortable field key, optionally prefixed with "-".' },
+  INVALID_CURSOR: { status: 400, message: 'The cursor is invalid.', fix: 'Use nextCursor from the previous page unchanged.' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: 'The Idempotency-Key header is invalid.', fix: 'Send 1–200 printable ASCII characters.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.', fix: 'Wait and retry (see the Retry-After header).' },
+  USER_EXISTS: { status: 409, message: 'A user with this email already exists.', fix: 'Use another email.' },
+  INVALID_USER: { status: 400, message: 'The user data is invalid.', fix: 'Give a valid email, a password of 8+ characters and a known role.' },
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'No such template.', fix: 'List templates with GET /api/templates.' },
+  TEST_CLOCK_DISABLED: { status: 404, message: 'The test clock is off.', fix: 'Start the runtime with KILN_TEST_CLOCK=1 (tests only).' },
+  INVALID_CLOCK_REQUEST: { status: 400, message: 'Give {"set": ISO time} or {"advance": ISO duration}.', fix: 'For example {"advance":"P3D"}.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },
+} as const;
+
+export type RuntimeErrorCode = keyof typeof RUNTIME_ERRORS;
+
+/** An error the API answers with its registered status and code. `details` is plain data. */
+export class KilnError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details?: unknown;
+  constructor(code: RuntimeErrorCode | (string & {}), message?: string, details?: unknown, status?: number) {
+    const known = (RUNTIME_ERRORS as Record<string, { status: number; message: string }>)[code];
+    super(message ?? known?.message ?? code);
+    this.code = code;
+    this.status = status ?? known?.status ?? 500;
+    this.details = details;
+  }
+}
+
+/** Shorthand to throw a registered error. */
+export function fail(code: RuntimeErrorCode, message?: string, details?: unknown): never {
+  throw new KilnError(code, message, details);
+}

@@ -1,0 +1,93 @@
+import { compileForm, type FieldDefinition } from '@kiln/engine-forms';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { KilnContext } from '../context.js';
+import { KilnError } from '../errors.js';
+import { appByKey } from '../metadata/apps.js';
+import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
+import { createRecord } from '../records/service.js';
+import { localeOf } from './guard.js';
+import { idempotencyKeyOf } from './record-routes.js';
+
+const DEFAULT_LIMIT = { max: 30, perSeconds: 60 };
+const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 63 } }, required: ['slug'] } as const;
+
+/** Resolves a public slug to its published, enabled form or PUBLIC_FORM_NOT_FOUND. */
+export async function publicForm(ctx: KilnContext, slug: string): Promise<FormRuntime> {
+  const row = await ctx.db.selectFrom('public_forms').innerJoin('apps', 'apps.id', 'public_forms.app_id').select(['apps.key as app', 'form_key']).where('slug', '=', slug).executeTakeFirst();
+  if (!row) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
+  const app = await appByKey(ctx.db, row.app);
+  const rt = await formRuntimeOf(ctx.db, app, row.form_key);
+  if (!rt.form.public?.enabled || rt.form.public.slug !== slug) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
+  return rt;
+}
+
+/** Turns a link parameter's text into the field's value type (the validator then judges it). */
+function linkValue(field: FieldDefinition, text: string): unknown {
+  if (field.type === 'number' || field.type === 'money' || field.type === 'relation' || field.type === 'user') return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  if (field.type === 'boolean') return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : text;
+  return text;
+}
+
+/**
+ * Merges link parameters (`?ref=…&code=…`) into a submission: each field that declares a
+ * `linkParam` takes that query parameter's value; link values win over the body's.
+ */
+export function withLinkParams(rt: FormRuntime, body: unknown, query: Record<string, unknown>): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const field of rt.form.fields) {
+    if (!field.linkParam) continue;
+    const raw = query[field.linkParam];
+    const text = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof text === 'string' && text !== '') out[field.key] = linkValue(field, text.slice(0, 500));
+  }
+  return out;
+}
+
+/** Public (anonymous) form pages' API: schema, and rate-limited, de-duplicated submissions. */
+export async function publicRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = app.kiln;
+  // Per-form limits, looked up briefly cached so the limiter hook costs no query per request.
+  const limits = new Map<string, { at: number; max: number; window: number }>();
+  const limitOf = async (req: FastifyRequest) => {
+    const slug = (req.params as { slug?: string }).slug ?? '';
+    const hit = limits.get(slug);
+    if (hit && Date.now() - hit.at < 5000) return hit;
+    let cfg = DEFAULT_LIMIT;
+    try {
+      cfg = (await publicForm(ctx, slug)).form.public?.rateLimit ?? DEFAULT_LIMIT;
+    } catch {
+      /* unknown slug: the handler answers 404 */
+    }
+    const entry = { at: Date.now(), max: cfg.max, window: cfg.perSeconds * 1000 };
+    limits.set(slug, entry);
+    return entry;
+  };
+
+  app.get('/api/public/forms/:slug', { schema: { summary: 'A public form’s schema and UI schema', tags: ['public'], params: slugParams, security: [] } }, async (req) => {
+    const slug = (req.params as { slug: string }).slug;
+    const rt = await publicForm(ctx, slug);
+    const locale = localeOf(req);
+    const { schema, uiSchema } = compileForm(rt.form, { locale });
+    return { app: rt.app.key, form: rt.form.key, version: rt.version, title: rt.form.title[locale] || rt.form.title['zh-CN'], schema, uiSchema, definition: rt.form };
+  });
+
+  app.post('/api/public/forms/:slug/submissions', {
+    schema: { summary: 'Submit a public form (link params in the query; Idempotency-Key honoured; de-duplicated)', tags: ['public'], params: slugParams, security: [] },
+    config: {
+      rateLimit: {
+        max: async (req: FastifyRequest) => (await limitOf(req)).max,
+        timeWindow: async (req: FastifyRequest) => (await limitOf(req)).window,
+        keyGenerator: (req: FastifyRequest) => `${req.ip}|${(req.params as { slug?: string }).slug ?? ''}`,
+      },
+    },
+  }, async (req, reply) => {
+    const slug = (req.params as { slug: string }).slug;
+    const rt = await publicForm(ctx, slug);
+    const body = withLinkParams(rt, req.body ?? {}, req.query as Record<string, unknown>);
+    const { record, created } = await createRecord(ctx, rt, body, {
+      userId: null, locale: localeOf(req), idempotencyKey: idempotencyKeyOf(req), scope: `public:${rt.app.id}:${rt.form.key}`, dedupeReturnsExisting: true,
+    });
+    return reply.status(created ? 201 : 200).send({ id: record.id, duplicate: !created });
+  });
+}

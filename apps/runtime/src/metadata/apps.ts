@@ -1,0 +1,70 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { FormDefinition } from '@kiln/engine-forms';
+import type { KilnDatabase, PublishedMetadata } from '../db/schema.js';
+import { KilnError } from '../errors.js';
+import { KEY } from './kinds.js';
+
+type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
+
+/** An app row. */
+export interface AppRow {
+  id: number;
+  key: string;
+  name: { 'zh-CN': string; en: string };
+  current_version: number | null;
+}
+
+/** A published version with typed forms. */
+export interface Published {
+  version: number;
+  metadata: PublishedMetadata & { forms: Record<string, FormDefinition> };
+}
+
+/** Finds an app by key or throws APP_NOT_FOUND. */
+export async function appByKey(db: Db, key: string): Promise<AppRow> {
+  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('key', '=', key).executeTakeFirst();
+  if (!row) throw new KilnError('APP_NOT_FOUND', `No app "${key}".`);
+  return row as AppRow;
+}
+
+/** Creates an app; refuses bad keys (INVALID_KEY) and taken ones (APP_EXISTS). */
+export async function createApp(db: Db, input: { key: string; name?: { 'zh-CN'?: string; en?: string } }, userId: number | null): Promise<AppRow> {
+  if (typeof input.key !== 'string' || !KEY.test(input.key)) throw new KilnError('INVALID_KEY', undefined, { path: '/key' });
+  const zh = input.name?.['zh-CN']?.trim() || input.name?.en?.trim() || input.key;
+  const en = input.name?.en?.trim() || zh;
+  const row = await db.insertInto('apps').values({ key: input.key, name: JSON.stringify({ 'zh-CN': zh, en }) as never, current_version: null, created_by: userId })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning(['id', 'key', 'name', 'current_version']).executeTakeFirst();
+  if (!row) throw new KilnError('APP_EXISTS', `An app "${input.key}" already exists.`);
+  return row as AppRow;
+}
+
+// Published versions are immutable, so caching them by (app, version) is always correct,
+// and several runtime processes can each keep their own copy.
+const cache = new Map<string, Published>();
+
+/** The app's current published version, or null if never published. */
+export async function currentPublished(db: Db, app: AppRow): Promise<Published | null> {
+  if (app.current_version === null) return null;
+  return versionOf(db, app.id, app.current_version);
+}
+
+/** One published version (cached), or null. */
+export async function versionOf(db: Db, appId: number, version: number): Promise<Published | null> {
+  const k = `${appId}:${version}`;
+  const hit = cache.get(k);
+  if (hit) return hit;
+  const row = await db.selectFrom('app_versions').select(['version', 'metadata']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();
+  if (!row) return null;
+  const published = { version: row.version, metadata: row.metadata as Published['metadata'] };
+  cache.set(k, published);
+  return published;
+}
+
+/** The published form or FORM_NOT_FOUND. */
+export async function publishedForm(db: Db, app: AppRow, formKey: string): Promise<{ version: number; form: FormDefinition; forms: Record<string, FormDefinition> }> {
+  const published = await currentPublished(db, app);
+  const form = published?.metadata.forms[formKey];
+  if (!published || !form) throw new KilnError('FORM_NOT_FOUND', `No published form "${formKey}" in app "${app.key}".`);
+  return { version: published.version, form, forms: published.metadata.forms };
+}

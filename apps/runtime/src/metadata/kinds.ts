@@ -1,0 +1,8 @@
+/** The kinds of metadata an app holds, each a map of drafts by stable key. */
+export const METADATA_KINDS = ['forms', 'flows', 'rules', 'reports', 'connectors'] as const;
+export type MetadataKind = (typeof METADATA_KINDS)[number];
+
+/** Keys of apps and of metadata items. */
+export const KEY = /^[a-z][a-z0-9_]{0,62}$/;
+
+export const isKind = (k: string): k is MetadataKind => (METADATA_KINDS as readonly string[]).includes(k);

@@ -1,0 +1,256 @@
+import { randomInt } from 'node:crypto';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { AutoNumberField, FieldDefinition, FieldError } from '@kiln/engine-forms';
+import type { KilnContext } from '../context.js';
+import type { KilnDatabase } from '../db/schema.js';
+import { KilnError } from '../errors.js';
+import { safeName, type ColumnInfo } from './columns.js';
+import type { FormRuntime } from './form-runtime.js';
+import { afterCursor, compileFilter, encodeCursor, orderBy, parseSort } from './query.js';
+
+type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
+type Row = Record<string, unknown>;
+
+/** A record as the API shows it: its fields by key plus id, timestamps and form version. */
+export type ApiRecord = Record<string, unknown> & { id: number; createdAt: string; updatedAt: string; formVersion: number };
+
+const SHORTCODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** SELECT list: system columns, scalar columns, and many-relations aggregated from join tables. */
+function selection(rt: FormRuntime): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`t.id, t.created_at, t.updated_at, t.form_version`];
+  for (const c of rt.columns) {
+    if (c.sqlType === 'join') parts.push(sql`coalesce((select array_agg(j.dst order by j.dst) from ${sql.id(safeName(c.joinTable!))} j where j.src = t.id), '{}') as ${sql.id(c.column)}`);
+    else parts.push(sql.ref(`t.${safeName(c.column)}`));
+  }
+  return sql.join(parts);
+}
+
+/** Turns a stored row into the API shape (fields by key). */
+export function toApi(rt: FormRuntime, row: Row): ApiRecord {
+  const out: ApiRecord = { id: row.id as number, createdAt: row.created_at as string, updatedAt: row.updated_at as string, formVersion: row.form_version as number };
+  for (const c of rt.columns) {
+    let v = row[c.column];
+    if (c.sqlType === 'join' && Array.isArray(v)) v = v.map(Number);
+    out[c.key] = v ?? null;
+  }
+  return out;
+}
+
+/** Bound SQL value for a validated API value. */
+function toDb(c: ColumnInfo, v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (c.sqlType === 'jsonb') return JSON.stringify(v);
+  return v;
+}
+
+function tableOf(rt: FormRuntime) {
+  return sql.id(safeName(rt.storage.table));
+}
+
+/** Maps a database constraint error to a field-level API error; rethrows others. */
+export function mapDbError(rt: FormRuntime, err: unknown, locale: 'zh-CN' | 'en'): never {
+  const e = err as { code?: string; constraint?: string; detail?: string; message?: string };
+  const label = (c: ColumnInfo | undefined) => {
+    const f = rt.form.fields.find((x) => x.id === c?.id);
+    return f ? f.label[locale] || f.label['zh-CN'] : c?.key ?? '';
+  };
+  if (e.code === '23505') {
+    if (e.constraint?.endsWith('__dedupe')) {
+      const keys = rt.form.public?.dedupe ?? [];
+      throw new KilnError('RECORD_DUPLICATE', locale === 'en' ? 'A record with the same values already exists.' : '已存在相同内容的记录。', { errors: keys.map((k) => ({ path: `/${k}`, code: 'RECORD_DUPLICATE', message: locale === 'en' ? 'Already submitted.' : '已提交过。' })) });
+    }
+    const c = rt.columns.find((x) => e.constraint === `${rt.storage.table}__${x.id}_uq`.slice(0, 63));
+    const path = c ? `/${c.key}` : '/';
+    throw new KilnError('RECORD_DUPLICATE', locale === 'en' ? `${label(c)} already exists.` : `${label(c)} 已存在。`, { errors: [{ path, code: 'RECORD_DUPLICATE', message: locale === 'en' ? `This ${label(c)} is already used.` : `该${label(c)}已被使用。` }] });
+  }
+  if (e.code === '23503') {
+    const m = /Key \((\w+)\)=\((\d+)\)/.exec(e.detail ?? '');
+    const column = m?.[1];
+    const c = column === 'dst' ? rt.columns.find((x) => e.constraint?.startsWith(x.joinTable ?? '\0')) : rt.columns.find((x) => x.column === column);
+    if (/is still referenced/.test(e.detail ?? '')) throw new KilnError('RECORD_REFERENCED', undefined, { detail: 'Other records refer to this record.' });
+    throw new KilnError('RECORD_RELATION_NOT_FOUND', undefined, { errors: [{ path: c ? `/${c.key}` : '/', code: 'RECORD_RELATION_NOT_FOUND', message: locale === 'en' ? `Record ${m?.[2] ?? ''} does not exist.` : `记录 ${m?.[2] ?? ''} 不存在。` }] });
+  }
+  throw err;
+}
+
+function invalid(errors: FieldError[]): never {
+  throw new KilnError('RECORD_INVALID', undefined, { errors });
+}
+
+/** Options of a write. */
+export interface WriteOptions {
+  userId: number | null;
+  locale: 'zh-CN' | 'en';
+  idempotencyKey?: string;
+  /** Idempotency scope (default: the form). */
+  scope?: string;
+  /** For public submissions: a dedupe conflict returns the first record instead of failing. */
+  dedupeReturnsExisting?: boolean;
+}
+
+/** Result of a create: the record and whether it was created now (false = replay/duplicate). */
+export interface CreateResult {
+  record: ApiRecord;
+  created: boolean;
+}
+
+class Replay extends Error {
+  constructor(readonly recordId: number) {
+    super('replay');
+  }
+}
+
+/**
+ * Creates a record: validates with the published form's compiled schema, assigns auto-numbers,
+ * and writes the row, its many-relations and its idempotency key in one transaction.
+ * Unique and relation rules are enforced by the database and mapped to field errors.
+ */
+export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unknown, opts: WriteOptions): Promise<CreateResult> {
+  const scope = opts.scope ?? `${rt.app.id}:${rt.form.key}`;
+  if (opts.idempotencyKey) {
+    const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirst();
+    if (prior) return { record: await getRecord(ctx.db, rt, prior.record_id), created: false };
+  }
+  const result = rt.validator.validate(input, { locale: opts.locale, mode: 'create' });
+  if (!result.ok) invalid(result.errors);
+  const value = result.value as Record<string, unknown>;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const id = await ctx.db.transaction().execute((trx) => insertRow(ctx, trx, rt, value, opts, scope));
+      return { record: await getRecord(ctx.db, rt, id), created: true };
+    } catch (err) {
+      if (err instanceof Replay) return { record: await getRecord(ctx.db, rt, err.recordId), created: false };
+      const e = err as { code?: string; constraint?: string };
+      if (e.code === '23505' && e.constraint?.endsWith('__dedupe') && opts.dedupeReturnsExisting) {
+        const existing = await findDuplicate(ctx.db, rt, value);
+        if (existing !== null) return { record: await getRecord(ctx.db, rt, existing), created: false };
+      }
+      // A random short code collided with an existing one: draw again.
+      if (e.code === '23505' && attempt < 5 && rt.columns.some((c) => c.type === 'autonumber' && e.constraint === `${rt.storage.table}__${c.id}_uq`.slice(0, 63))) continue;
+      mapDbError(rt, err, opts.locale);
+    }
+  }
+}
+
+async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: FormRuntime, value: Record<string, unknown>, opts: WriteOptions, scope: string): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const cols: RawBuilder<unknown>[] = [sql`created_at`, sql`updated_at`, sql`created_by`, sql`updated_by`, sql`form_version`];
+  const vals: RawBuilder<unknown>[] = [sql`${now}`, sql`${now}`, sql`${opts.userId}`, sql`${opts.userId}`, sql`${rt.version}`];
+  for (const c of rt.columns) {
+    if (c.sqlType === 'join') continue;
+    const field = rt.form.fields.find((f) => f.id === c.id) as FieldDefinition;
+    if (field.type === 'autonumber') {
+      cols.push(sql.id(c.column));
+      vals.push(autoNumber(field, c));
+      continue;
+    }
+    if (value[c.key] === undefined) continue;
+    cols.push(sql.id(c.column));
+    vals.push(sql`${toDb(c, value[c.key])}`);
+  }
+  const inserted = await sql<{ id: number }>`insert into ${tableOf(rt)} (${sql.join(cols)}) values (${sql.join(vals)}) returning id`.execute(trx);
+  const id = inserted.rows[0]!.id;
+  await writeJoins(trx, rt, id, value);
+  if (opts.idempotencyKey) {
+    const claimed = await trx.insertInto('idempotency_keys').values({ scope, key: opts.idempotencyKey, record_id: id, created_at: now })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('record_id').executeTakeFirst();
+    if (!claimed) {
+      // A concurrent request with the same key committed first: undo ours, answer with theirs.
+      const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirstOrThrow();
+      throw new Replay(prior.record_id);
+    }
+  }
+  return id;
+}
+
+function autoNumber(field: AutoNumberField, c: ColumnInfo): RawBuilder<unknown> {
+  const prefix = field.prefix ?? '';
+  if (field.mode === 'sequence') {
+    const digits = field.digits ?? 6;
+    return sql`${prefix} || lpad(nextval(${c.sequence!}::regclass)::text, ${digits}, '0')`;
+  }
+  const length = field.length ?? 6;
+  let code = '';
+  for (let i = 0; i < length; i++) code += SHORTCODE_ALPHABET[randomInt(SHORTCODE_ALPHABET.length)];
+  return sql`${prefix + code}`;
+}
+
+async function writeJoins(trx: Transaction<KilnDatabase>, rt: FormRuntime, id: number, value: Record<string, unknown>): Promise<void> {
+  for (const c of rt.columns) {
+    if (c.sqlType !== 'join' || value[c.key] === undefined) continue;
+    const jt = sql.id(safeName(c.joinTable!));
+    await sql`delete from ${jt} where src = ${id}`.execute(trx);
+    const ids = [...new Set((value[c.key] as number[] | null) ?? [])];
+    if (ids.length) await sql`insert into ${jt} (src, dst) values ${sql.join(ids.map((d) => sql`(${id}, ${d})`))}`.execute(trx);
+  }
+}
+
+async function findDuplicate(db: Db, rt: FormRuntime, value: Record<string, unknown>): Promise<number | null> {
+  const keys = rt.form.public?.dedupe ?? [];
+  const conds = keys.map((k) => {
+    const c = rt.byKey.get(k)!;
+    return sql`${sql.ref(`t.${safeName(c.column)}`)} is not distinct from ${toDb(c, value[k])}`;
+  });
+  if (!conds.length) return null;
+  const r = await sql<{ id: number }>`select t.id from ${tableOf(rt)} t where ${sql.join(conds, sql` and `)} limit 1`.execute(db);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Reads one record or throws RECORD_NOT_FOUND. */
+export async function getRecord(db: Db, rt: FormRuntime, id: number): Promise<ApiRecord> {
+  if (!Number.isSafeInteger(id) || id < 1) throw new KilnError('RECORD_NOT_FOUND');
+  const r = await sql<Row>`select ${selection(rt)} from ${tableOf(rt)} t where t.id = ${id}`.execute(db);
+  const row = r.rows[0];
+  if (!row) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+  return toApi(rt, row);
+}
+
+/** Lists records: filter, sort and keyset cursor as in the contract. */
+export async function listRecords(db: Db, rt: FormRuntime, q: { filter?: string; sort?: string; limit?: number; cursor?: string }): Promise<{ items: ApiRecord[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new KilnError('BAD_REQUEST', 'limit must be 1–500.', { path: '/limit' });
+  const sort = parseSort(rt, q.sort);
+  const where = compileFilter(rt, q.filter);
+  const after = afterCursor(sort, q.cursor);
+  const r = await sql<Row>`select ${selection(rt)} from ${tableOf(rt)} t where (${where}) and (${after}) order by ${orderBy(sort)} limit ${limit + 1}`.execute(db);
+  const rows = r.rows.slice(0, limit);
+  const items = rows.map((row) => toApi(rt, row));
+  const last = rows[rows.length - 1];
+  const nextCursor = r.rows.length > limit && last ? encodeCursor(sort, last[sort.column.column], last.id as number) : null;
+  return { items, nextCursor };
+}
+
+/** Updates a record with a partial patch (validated like a create for the keys given). */
+export async function updateRecord(ctx: KilnContext, rt: FormRuntime, id: number, patch: unknown, opts: WriteOptions): Promise<ApiRecord> {
+  await getRecord(ctx.db, rt, id);
+  const result = rt.validator.validate(patch, { locale: opts.locale, mode: 'update' });
+  if (!result.ok) invalid(result.errors);
+  const value = result.value as Record<string, unknown>;
+  const now = ctx.clock.now().toISOString();
+  const sets: RawBuilder<unknown>[] = [sql`updated_at = ${now}`, sql`updated_by = ${opts.userId}`, sql`form_version = ${rt.version}`];
+  for (const c of rt.columns) {
+    if (c.sqlType === 'join' || c.type === 'autonumber' || value[c.key] === undefined) continue;
+    sets.push(sql`${sql.id(c.column)} = ${toDb(c, value[c.key])}`);
+  }
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await sql`update ${tableOf(rt)} set ${sql.join(sets)} where id = ${id}`.execute(trx);
+      await writeJoins(trx, rt, id, value);
+    });
+  } catch (err) {
+    mapDbError(rt, err, opts.locale);
+  }
+  return getRecord(ctx.db, rt, id);
+}
+
+/** Deletes a record; refused (RECORD_REFERENCED) while other records point at it. */
+export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en'): Promise<void> {
+  try {
+    const r = await sql`delete from ${tableOf(rt)} where id = ${id}`.execute(ctx.db);
+    if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+  } catch (err) {
+    if (err instanceof KilnError) throw err;
+    mapDbError(rt, err, locale);
+  }
+}

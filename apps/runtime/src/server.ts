@@ -1,0 +1,66 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { userOfToken } from './auth/sessions.js';
+import type { KilnContext } from './context.js';
+import { appRoutes } from './http/app-routes.js';
+import { authRoutes } from './http/auth-routes.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { publicRoutes } from './http/public-routes.js';
+import { recordRoutes } from './http/record-routes.js';
+import { staticRoutes } from './http/static-routes.js';
+import { systemRoutes } from './http/system-routes.js';
+import { templateRoutes } from './http/template-routes.js';
+
+export interface BuildOptions {
+  /** Pino logger options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Serve the built studio and web UI (default true). */
+  serveStatic?: boolean;
+}
+
+/**
+ * Builds the HTTP server over an open context. Nothing listens until the caller calls
+ * `listen()`; tests use `inject()`.
+ */
+export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: process.env.KILN_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  app.decorate('kiln', ctx);
+  app.decorateRequest('user', null);
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kiln API', version: '0.1.0', description: 'Kiln runtime HTTP API. Errors: {"error":{"code","message","details"}} (see docs/errors.md).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } },
+    }),
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization;
+    if (header && /^Bearer\s+/i.test(header)) req.user = await userOfToken(ctx, header.replace(/^Bearer\s+/i, '').trim());
+  });
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(appRoutes);
+  await app.register(recordRoutes);
+  await app.register(publicRoutes);
+  await app.register(templateRoutes);
+  if (opts.serveStatic !== false) await app.register(staticRoutes);
+  return app;
+}
