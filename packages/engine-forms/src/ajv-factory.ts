@@ -21,6 +21,8 @@ export function createAjv(opts: { useDefaults: boolean }): Ajv2020 {
     strictTypes: false,
     unicodeRegExp: true,
     coerceTypes: false,
+    // Record data is untrusted JSON: never read inherited properties (`constructor`).
+    ownProperties: true,
   });
   addFormats(ajv, { mode: 'full', keywords: true });
   return ajv;

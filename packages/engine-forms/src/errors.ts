@@ -46,7 +46,7 @@ export const FORM_ERRORS = {
   FORM_DEF_FORMAT_VERSION: { status: 422, message: { 'zh-CN': '不支持的定义格式版本 {value}', en: 'Unsupported definition format version {value}' }, fix: 'Set `formatVersion: 1`.' },
   FORM_DEF_KEY_SYNTAX: { status: 422, message: { 'zh-CN': '键名 “{value}” 无效：须以小写字母开头，仅含小写字母、数字和下划线，最长 63 位', en: 'Key "{value}" is invalid: start with a lowercase letter; lowercase letters, digits and _ only; at most 63 characters' }, fix: 'Rename the key, e.g. `customer_name`.' },
   FORM_DEF_ID_SYNTAX: { status: 422, message: { 'zh-CN': '字段 ID “{value}” 无效：须以小写字母开头，仅含小写字母、数字和下划线，最长 32 位', en: 'Field id "{value}" is invalid: start with a lowercase letter; lowercase letters, digits and _ only; at most 32 characters' }, fix: 'Let the studio generate ids (`createField`).' },
-  FORM_DEF_RESERVED: { status: 422, message: { 'zh-CN': '“{value}” 是系统保留名称', en: '"{value}" is a reserved name' }, fix: 'Pick another key or id; id, created_at, updated_at, created_by and updated_by are system columns.' },
+  FORM_DEF_RESERVED: { status: 422, message: { 'zh-CN': '“{value}” 是系统保留名称', en: '"{value}" is a reserved name' }, fix: 'Pick another key or id; id, created_at, updated_at, created_by, updated_by and constructor are reserved.' },
   FORM_DEF_DUPLICATE_ID: { status: 422, message: { 'zh-CN': '字段 ID “{value}” 重复', en: 'Duplicate field id "{value}"' }, fix: 'Give every field its own id.' },
   FORM_DEF_DUPLICATE_KEY: { status: 422, message: { 'zh-CN': '字段键名 “{value}” 重复', en: 'Duplicate field key "{value}"' }, fix: 'Give every field of the form (or of the sub-table) its own key.' },
   FORM_DEF_UNKNOWN_TYPE: { status: 422, message: { 'zh-CN': '未知的字段类型 “{value}”', en: 'Unknown field type "{value}"' }, fix: 'Use one of the FIELD_TYPES.' },

@@ -18,13 +18,14 @@ export function formatFen(fen: number, _locale: Locale = 'zh-CN'): string {
 
 /**
  * Parses a yuan amount typed by a person into integer fen, exactly (string arithmetic, no float
- * error): `"19.99"` → 1999, `"1,234.5"` → 123450, `"¥ 8"` → 800, `"-3.10"` → -310.
+ * error): `"19.99"` → 1999, `"1,234.5"` → 123450, `"¥ 8"` → 800, `"-3.10"` → -310, `"-¥0.42"` → -42.
  * Returns `null` for anything else, including more than 2 decimals (`"1.005"`), empty input,
  * and amounts beyond Number.MAX_SAFE_INTEGER fen.
  */
 export function parseYuan(input: string): number | null {
   if (typeof input !== 'string') return null;
-  const s = input.trim().replace(/^[¥￥]\s*/, '').replace(/\s/g, '');
+  // Sign and currency sign in either order: "-¥3", "¥-3", "-3".
+  const s = input.replace(/\s/g, '').replace(/^([+-]?)[¥￥]/, '$1');
   const m = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{0,2}))?$/.exec(s);
   if (!m || (m[2] === undefined && !m[3])) return null;
   const whole = (m[2] ?? '0').replace(/,/g, '');

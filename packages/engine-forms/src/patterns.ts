@@ -20,9 +20,10 @@ export const AUTONUMBER_PREFIX_PATTERN = /^[A-Za-z0-9_\-/.#]{0,16}$/;
 
 /**
  * Keys and ids a field may not take because records carry them as system columns
- * (`id`, `createdAt`, `updatedAt` in the API; snake_case in storage).
+ * (`id`, `createdAt`, `updatedAt` in the API; snake_case in storage), or because JavaScript
+ * objects inherit them (`constructor`).
  */
-export const RESERVED_NAMES: readonly string[] = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by'];
+export const RESERVED_NAMES: readonly string[] = ['id', 'created_at', 'updated_at', 'created_by', 'updated_by', 'constructor'];
 
 /**
  * Length cap applied to text fields that declare no `maxLength`, so an anonymous public form

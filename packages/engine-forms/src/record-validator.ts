@@ -58,12 +58,13 @@ export function createRecordValidator(def: FormDefinition, opts: RecordValidator
   const { schema } = compileForm(def);
   // A patch: no `required`, no top-level defaults. Sub-table values are whole new rows, so
   // their cells keep both.
-  const partial: JsonSchema = { ...schema, properties: {} };
-  delete partial.required;
+  const properties: Record<string, JsonSchema> = {};
   for (const [key, prop] of Object.entries(schema.properties ?? {})) {
     const { default: _unused, ...rest } = prop;
-    partial.properties![key] = rest;
+    properties[key] = rest;
   }
+  const partial: JsonSchema = { ...schema, properties };
+  delete partial.required;
   const validateCreate: ValidateFunction = createAjv({ useDefaults: true }).compile(schema);
   const validateUpdate: ValidateFunction = createAjv({ useDefaults: true }).compile(partial);
   const fields = def.fields;
@@ -93,7 +94,7 @@ export function createRecordValidator(def: FormDefinition, opts: RecordValidator
       /** Empty values and read-only keys, before Ajv sees the data. */
       function prepare(obj: Record<string, unknown>, fs: readonly FieldDefinition[], base: string): void {
         for (const f of fs) {
-          if (!(f.key in obj)) continue;
+          if (!Object.hasOwn(obj, f.key)) continue;
           const path = `${base}/${escapePointer(f.key)}`;
           const v = obj[f.key];
           if (f.type === 'autonumber' && !opts.allowReadOnly) {
@@ -124,7 +125,7 @@ export function createRecordValidator(def: FormDefinition, opts: RecordValidator
       /** Checks JSON Schema cannot express: region existence, decimal places. */
       function postCheck(obj: Record<string, unknown>, fs: readonly FieldDefinition[], base: string, skip: Set<string>): void {
         for (const f of fs) {
-          const v = obj[f.key];
+          const v = Object.hasOwn(obj, f.key) ? obj[f.key] : undefined;
           const path = `${base}/${escapePointer(f.key)}`;
           if (v === undefined || v === null || skip.has(path)) continue;
           if (f.type === 'region' && typeof v === 'string' && !isRegionCode(v, f.level)) {

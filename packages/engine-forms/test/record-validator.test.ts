@@ -97,3 +97,13 @@ function isObj(v: unknown): v is Record<string, unknown> {
 function byPath(a: { path: string; code: string }, b: { path: string; code: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : 1;
 }
+
+describe('untrusted input', () => {
+  it('ignores inherited properties and rejects __proto__ / constructor keys as unknown', () => {
+    const def = readFixture<FormDefinition>('valid-customers.json');
+    const v = createRecordValidator(def);
+    const data = JSON.parse('{"name":"a","phone":"13800138000","__proto__":{"x":1},"constructor":1}') as unknown;
+    const r = v.validate(data, { locale: 'en', mode: 'create' });
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path} ${e.code}`).sort()).toEqual(['/__proto__ FORM_UNKNOWN_FIELD', '/constructor FORM_UNKNOWN_FIELD']);
+  });
+});

@@ -53,7 +53,50 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create(dir, { parsers, serializers: {} });
-  const db = new Kysely<KilnDatabase>({ dialect: new PGliteDialect(client) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const unlock = dir.startsWith('memory://') ? () => {} : await lockDataDir(dir);
+  try {
+    const client = await PGlite.create(dir, { parsers, serializers: {} });
+    const db = new Kysely<KilnDatabase>({ dialect: new PGliteDialect(client) });
+    return { db, kind: 'pglite', close: () => db.destroy().finally(unlock) };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+/**
+ * PGlite is single-process and does not lock its directory itself, so a second process (the
+ * CLI while `pnpm start` runs) would corrupt it. `kiln.lock` holds the owner's pid; a lock
+ * whose process is gone is taken over. Throws an Error with code DATABASE_LOCKED.
+ */
+async function lockDataDir(dir: string): Promise<() => void> {
+  const { readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const file = join(dir, 'kiln.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST' || attempt > 0) throw err;
+      const pid = Number(readFileSync(file, 'utf8'));
+      let alive = false;
+      try {
+        if (Number.isInteger(pid) && pid > 0) process.kill(pid, 0);
+        alive = Number.isInteger(pid) && pid > 0;
+      } catch (e) {
+        alive = (e as { code?: string }).code === 'EPERM';
+      }
+      if (alive) {
+        throw Object.assign(new Error(`The embedded database in ${dir} is in use by process ${pid} (is \`pnpm start\` running?). PGlite allows one process at a time.`), { code: 'DATABASE_LOCKED', pid, dataDir: dir });
+      }
+      rmSync(file, { force: true });
+    }
+  }
 }

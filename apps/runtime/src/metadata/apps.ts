@@ -41,7 +41,7 @@ export async function createApp(db: Db, input: { key: string; name?: { 'zh-CN'?:
 
 // Published versions are immutable, so caching them by (app, version) is always correct,
 // and several runtime processes can each keep their own copy.
-const cache = new Map<string, Published>();
+const caches = new WeakMap<object, Map<string, Published>>();
 
 /** The app's current published version, or null if never published. */
 export async function currentPublished(db: Db, app: AppRow): Promise<Published | null> {
@@ -52,6 +52,9 @@ export async function currentPublished(db: Db, app: AppRow): Promise<Published |
 /** One published version (cached), or null. */
 export async function versionOf(db: Db, appId: number, version: number): Promise<Published | null> {
   const k = `${appId}:${version}`;
+  const root = 'getExecutor' in db ? (db as unknown as { getExecutor(): object }).getExecutor() : db;
+  let cache = caches.get(root);
+  if (!cache) caches.set(root, (cache = new Map()));
   const hit = cache.get(k);
   if (hit) return hit;
   const row = await db.selectFrom('app_versions').select(['version', 'metadata']).where('app_id', '=', appId).where('version', '=', version).executeTakeFirst();

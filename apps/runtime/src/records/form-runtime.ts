@@ -20,8 +20,8 @@ export interface FormRuntime {
   allStorage: Map<string, FormStorage>;
 }
 
-// Keyed by (app, version, form): versions are immutable, so entries never go stale.
-const cache = new Map<string, Promise<FormRuntime>>();
+// Per database, keyed by (app, version, form): versions are immutable, so entries never go stale.
+const caches = new WeakMap<object, Map<string, Promise<FormRuntime>>>();
 
 /** The compiled runtime of a published form (ajv compiled once per published version). */
 export async function formRuntime(db: Kysely<KilnDatabase>, appKey: string, formKey: string): Promise<FormRuntime> {
@@ -31,6 +31,8 @@ export async function formRuntime(db: Kysely<KilnDatabase>, appKey: string, form
 
 export async function formRuntimeOf(db: Kysely<KilnDatabase>, app: AppRow, formKey: string): Promise<FormRuntime> {
   const cacheKey = `${app.id}:${app.current_version}:${formKey}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   let hit = cache.get(cacheKey);
   if (!hit) {
     hit = build(db, app, formKey);

@@ -121,6 +121,11 @@ export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unk
       return { record: await getRecord(ctx.db, rt, id), created: true };
     } catch (err) {
       if (err instanceof Replay) return { record: await getRecord(ctx.db, rt, err.recordId), created: false };
+      if (opts.idempotencyKey) {
+        // A concurrent twin may have committed first and made our insert conflict: answer with it.
+        const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirst();
+        if (prior) return { record: await getRecord(ctx.db, rt, prior.record_id), created: false };
+      }
       const e = err as { code?: string; constraint?: string };
       if (e.code === '23505' && e.constraint?.endsWith('__dedupe') && opts.dedupeReturnsExisting) {
         const existing = await findDuplicate(ctx.db, rt, value);

@@ -1,0 +1,19 @@
+/** The CLI's help text (`pnpm kiln help`). */
+export const USAGE = `Kiln CLI — pnpm kiln <command>
+
+Commands:
+  migrate                                   Migrate the database (and create the first admin if none).
+  template list                             List starter templates.
+  template install <id> [--app <key>] [--demo-data]
+                                            Install a template as a new app and publish it.
+  app export <app> [--out <dir>]            Export an app's metadata as YAML files (default ./export/<app>).
+  app import <dir>                          Import an exported app (creates and publishes it).
+  user create --email <e> --password <p> --role <admin|builder|operator|promoter>
+                                            Create a user.
+  help                                      Show this help.
+
+Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded PGlite database
+in KILN_DATA_DIR (default ./.kiln/data, relative to apps/runtime, like \`pnpm start\`).
+PGlite allows one process at a time: stop \`pnpm start\` first, or use the HTTP API.
+Relative --out / import paths are relative to the directory you ran the command from.
+`;

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { api, setToken } from '../../shared/api';
+import { setLocale } from '../../shared/i18n';
+import { LocaleSwitch } from '../../shared/locale-switch';
+import { linkClick, navigate } from '../../shared/router';
+
+/** The operator header: brand, signed-in user (`header-user`), language switch, `logout`. */
+export function Header({ email }: { email?: string }) {
+  const { t } = useTranslation();
+  const logout = async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } catch {
+      /* the token is dropped either way */
+    }
+    setToken(null);
+    navigate('/app/login');
+  };
+  return (
+    <header className="topbar">
+      <a href="/app" className="brand" onClick={linkClick}>
+        {t('app.brand')}
+      </a>
+      <div className="topbar-right">
+        <LocaleSwitch onSwitch={(l) => setLocale(l, true)} />
+        {email && (
+          <span className="user muted" data-testid="header-user" title={t('app.signedInAs', { email })}>
+            {email}
+          </span>
+        )}
+        {email && (
+          <button type="button" className="btn btn-small" data-testid="logout" onClick={() => void logout()}>
+            {t('app.logout')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

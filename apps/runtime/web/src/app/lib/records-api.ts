@@ -1,0 +1,45 @@
+import { api, request, seg } from '../../shared/api';
+
+/** A record as the API returns it: system fields plus field keys. */
+export interface RecordRow {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+export interface RecordPage {
+  items: RecordRow[];
+  nextCursor: string | null;
+}
+
+export interface ListQuery {
+  filter?: Record<string, unknown>;
+  sort?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const base = (app: string, form: string) => `/api/apps/${seg(app)}/forms/${seg(form)}/records`;
+
+/** `GET …/records` with the contract's filter / sort / limit / cursor. */
+export function listRecords(app: string, form: string, q: ListQuery, signal?: AbortSignal): Promise<RecordPage> {
+  const p = new URLSearchParams();
+  if (q.filter && Object.keys(q.filter).length) p.set('filter', JSON.stringify(q.filter));
+  if (q.sort) p.set('sort', q.sort);
+  if (q.limit) p.set('limit', String(q.limit));
+  if (q.cursor) p.set('cursor', q.cursor);
+  const qs = p.toString();
+  return api<RecordPage>(`${base(app, form)}${qs ? `?${qs}` : ''}`, { signal });
+}
+
+export const getRecord = (app: string, form: string, id: number | string) => api<RecordRow>(`${base(app, form)}/${seg(id)}`);
+
+export const createRecord = (app: string, form: string, data: Record<string, unknown>, idempotencyKey: string) =>
+  request<RecordRow>(base(app, form), { method: 'POST', body: data, headers: { 'Idempotency-Key': idempotencyKey } }).then((r) => r.data);
+
+export const updateRecord = (app: string, form: string, id: number | string, data: Record<string, unknown>) =>
+  api<RecordRow>(`${base(app, form)}/${seg(id)}`, { method: 'PATCH', body: data });
+
+export const deleteRecord = (app: string, form: string, id: number | string) =>
+  api<unknown>(`${base(app, form)}/${seg(id)}`, { method: 'DELETE' });
