@@ -4,6 +4,7 @@ import type { KilnContext } from '../context.js';
 import { KilnError } from '../errors.js';
 import { appByKey } from '../metadata/apps.js';
 import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
+import { batchWriterOf } from '../records/batch-writer.js';
 import { createRecord } from '../records/service.js';
 import { localeOf } from './guard.js';
 import { idempotencyKeyOf } from './record-routes.js';
@@ -11,8 +12,24 @@ import { idempotencyKeyOf } from './record-routes.js';
 const DEFAULT_LIMIT = { max: 30, perSeconds: 60 };
 const slugParams = { type: 'object', properties: { slug: { type: 'string', maxLength: 63 } }, required: ['slug'] } as const;
 
+// slug → resolved form, kept for a second: public pages take spikes, and a batch re-checks the
+// version under a lock anyway (a stale entry is detected and refreshed, never written through).
+const resolved = new WeakMap<KilnContext, Map<string, { at: number; rt: FormRuntime }>>();
+const RESOLVE_TTL_MS = 1000;
+
 /** Resolves a public slug to its published, enabled form or PUBLIC_FORM_NOT_FOUND. */
-export async function publicForm(ctx: KilnContext, slug: string): Promise<FormRuntime> {
+export async function publicForm(ctx: KilnContext, slug: string, opts: { fresh?: boolean } = {}): Promise<FormRuntime> {
+  let cache = resolved.get(ctx);
+  if (!cache) resolved.set(ctx, (cache = new Map()));
+  const hit = cache.get(slug);
+  if (hit && !opts.fresh && Date.now() - hit.at < RESOLVE_TTL_MS) return hit.rt;
+  const rt = await resolvePublicForm(ctx, slug);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(slug, { at: Date.now(), rt });
+  return rt;
+}
+
+async function resolvePublicForm(ctx: KilnContext, slug: string): Promise<FormRuntime> {
   const row = await ctx.db.selectFrom('public_forms').innerJoin('apps', 'apps.id', 'public_forms.app_id').select(['apps.key as app', 'form_key']).where('slug', '=', slug).executeTakeFirst();
   if (!row) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
   const app = await appByKey(ctx.db, row.app);
@@ -42,6 +59,32 @@ export function withLinkParams(rt: FormRuntime, body: unknown, query: Record<str
     if (typeof text === 'string' && text !== '') out[field.key] = linkValue(field, text.slice(0, 500));
   }
   return out;
+}
+
+/**
+ * Writes one public submission through the form's group-commit batch writer. Returns null when
+ * the form was republished in between (the caller resolves it again and retries once).
+ */
+async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, opts: { locale: 'zh-CN' | 'en'; idempotencyKey?: string; attempt: number }): Promise<{ id: number; created: boolean } | null> {
+  const scope = `public:${rt.app.id}:${rt.form.key}`;
+  const single = async () => {
+    const { record, created } = await createRecord(ctx, rt, body, { userId: null, locale: opts.locale, idempotencyKey: opts.idempotencyKey, scope, dedupeReturnsExisting: true });
+    return { id: record.id, created };
+  };
+  if (opts.attempt > 0) return single();
+  const checked = rt.validator.validate(body, { locale: opts.locale, mode: 'create' });
+  if (!checked.ok) throw new KilnError('RECORD_INVALID', undefined, { errors: checked.errors });
+  const outcome = await batchWriterOf(ctx, rt).submit(checked.value as Record<string, unknown>, scope, opts.idempotencyKey);
+  switch (outcome.kind) {
+    case 'created':
+      return { id: outcome.id, created: true };
+    case 'duplicate':
+      return { id: outcome.id, created: false };
+    case 'stale':
+      return null;
+    case 'retry-single':
+      return single();
+  }
 }
 
 /** Public (anonymous) form pages' API: schema, and rate-limited, de-duplicated submissions. */
@@ -83,11 +126,13 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const slug = (req.params as { slug: string }).slug;
-    const rt = await publicForm(ctx, slug);
-    const body = withLinkParams(rt, req.body ?? {}, req.query as Record<string, unknown>);
-    const { record, created } = await createRecord(ctx, rt, body, {
-      userId: null, locale: localeOf(req), idempotencyKey: idempotencyKeyOf(req), scope: `public:${rt.app.id}:${rt.form.key}`, dedupeReturnsExisting: true,
-    });
-    return reply.status(created ? 201 : 200).send({ id: record.id, duplicate: !created });
+    const idempotencyKey = idempotencyKeyOf(req);
+    const locale = localeOf(req);
+    for (let attempt = 0; ; attempt++) {
+      const rt = await publicForm(ctx, slug, { fresh: attempt > 0 });
+      const body = withLinkParams(rt, req.body ?? {}, req.query as Record<string, unknown>);
+      const result = await submitPublic(ctx, rt, body, { locale, idempotencyKey, attempt });
+      if (result) return reply.status(result.created ? 201 : 200).send({ id: result.id, duplicate: !result.created });
+    }
   });
 }

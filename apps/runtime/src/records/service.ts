@@ -38,7 +38,7 @@ export function toApi(rt: FormRuntime, row: Row): ApiRecord {
 }
 
 /** Bound SQL value for a validated API value. */
-function toDb(c: ColumnInfo, v: unknown): unknown {
+export function toDb(c: ColumnInfo, v: unknown): unknown {
   if (v === undefined || v === null) return null;
   if (c.sqlType === 'jsonb') return JSON.stringify(v);
   return v;
@@ -147,7 +147,7 @@ async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: F
     const field = rt.form.fields.find((f) => f.id === c.id) as FieldDefinition;
     if (field.type === 'autonumber') {
       cols.push(sql.id(c.column));
-      vals.push(autoNumber(field, c));
+      vals.push(autoNumberSql(field, c));
       continue;
     }
     if (value[c.key] === undefined) continue;
@@ -169,7 +169,8 @@ async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: F
   return id;
 }
 
-function autoNumber(field: AutoNumberField, c: ColumnInfo): RawBuilder<unknown> {
+/** SQL that draws an auto-number: a sequence value with prefix and padding, or a random short code. */
+export function autoNumberSql(field: AutoNumberField, c: ColumnInfo): RawBuilder<unknown> {
   const prefix = field.prefix ?? '';
   if (field.mode === 'sequence') {
     const digits = field.digits ?? 6;

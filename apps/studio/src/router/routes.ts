@@ -1,0 +1,27 @@
+/** The studio's routes, matched against the in-app path. */
+export type Route =
+  | { name: 'login' }
+  | { name: 'apps' }
+  | { name: 'app'; app: string }
+  | { name: 'form'; app: string; form: string }
+  | { name: 'notFound' };
+
+/** Parses an in-app path into a {@link Route}. */
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'apps' };
+  if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] === 'apps' && parts.length === 2) return { name: 'app', app: parts[1] };
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'forms') {
+    return { name: 'form', app: parts[1], form: parts[3] };
+  }
+  return { name: 'notFound' };
+}
+
+/** Builds in-app paths. */
+export const paths = {
+  apps: () => '/',
+  login: () => '/login',
+  app: (app: string) => `/apps/${encodeURIComponent(app)}`,
+  form: (app: string, form: string) => `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`,
+};

@@ -1,0 +1,45 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session';
+import { navigate } from '../router/history';
+import { paths } from '../router/routes';
+import { useRoute } from '../router/useRoute';
+import { ConfirmHost } from '../ui/confirm';
+import { Header } from './header';
+
+// One chunk per route: the designer (dnd-kit, formily, rjsf preview) loads only when opened.
+const LoginPage = lazy(() => import('./login-page'));
+const AppListPage = lazy(() => import('./app-list-page'));
+const AppPage = lazy(() => import('./app-page'));
+const DesignerPage = lazy(() => import('../designer/designer-page'));
+
+const selectToken = (s: { token: string | null }) => s.token;
+
+/** The studio shell: header plus the page of the current route; sends anonymous users to login. */
+export function AppRoot() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const token = useSession(selectToken);
+  const needsLogin = !token && route.name !== 'login';
+
+  useEffect(() => {
+    if (needsLogin) navigate(paths.login(), { replace: true });
+  }, [needsLogin]);
+
+  if (needsLogin) return null;
+  return (
+    <div className="shell">
+      <Header />
+      <main className="shell-main">
+        <Suspense fallback={<div className="page-loading">{t('common.loading')}</div>}>
+          {route.name === 'login' && <LoginPage />}
+          {route.name === 'apps' && <AppListPage />}
+          {route.name === 'app' && <AppPage app={route.app} />}
+          {route.name === 'form' && <DesignerPage key={`${route.app}/${route.form}`} app={route.app} form={route.form} />}
+          {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
+        </Suspense>
+      </main>
+      <ConfirmHost />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session';
+import { useMe } from '../hooks/useMe';
+import { navigate } from '../router/history';
+import { Link } from '../router/link';
+import { paths } from '../router/routes';
+import { LangSwitch } from './lang-switch';
+
+const selectToken = (s: { token: string | null }) => s.token;
+
+/** The top bar: brand, language switch, the signed-in user and logout. */
+export function Header() {
+  const { t } = useTranslation();
+  const token = useSession(selectToken);
+  const me = useMe();
+  const logout = () => {
+    useSession.getState().setToken(null);
+    navigate(paths.login(), { replace: true });
+  };
+  return (
+    <header className="topbar">
+      <Link to={paths.apps()} className="brand">
+        <span className="brand-mark">K</span>
+        <span>{t('app.title')}</span>
+      </Link>
+      <div className="topbar-spacer" />
+      <LangSwitch />
+      {token && (
+        <>
+          {me && (
+            <span className="topbar-user" title={me.role}>
+              {me.email}
+            </span>
+          )}
+          <button type="button" className="btn btn-ghost" onClick={logout} data-testid="logout">
+            {t('auth.logout')}
+          </button>
+        </>
+      )}
+    </header>
+  );
+}
