@@ -37,6 +37,8 @@ export const RUNTIME_ERRORS = {
   USER_EXISTS: { status: 409, message: 'A user with this email already exists.', fix: 'Use another email.' },
   INVALID_USER: { status: 400, message: 'The user data is invalid.', fix: 'Give a valid email, a password of 8+ characters and a known role.' },
   TEMPLATE_NOT_FOUND: { status: 404, message: 'No such template.', fix: 'List templates with GET /api/templates.' },
+  TEMPLATE_INVALID: { status: 500, message: 'The template files are invalid.', fix: 'Fix the template under templates/<id>/ (see templates/README.md).' },
+  DATABASE_LOCKED: { status: 503, message: 'The embedded database is in use by another Kiln process.', fix: 'Stop the running server (pnpm start) or use its HTTP API instead of the CLI.' },
   TEST_CLOCK_DISABLED: { status: 404, message: 'The test clock is off.', fix: 'Start the runtime with KILN_TEST_CLOCK=1 (tests only).' },
   INVALID_CLOCK_REQUEST: { status: 400, message: 'Give {"set": ISO time} or {"advance": ISO duration}.', fix: 'For example {"advance":"P3D"}.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },

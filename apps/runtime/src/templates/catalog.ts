@@ -39,7 +39,7 @@ function text(v: unknown, fallback: string): LocalizedText {
 }
 
 function readInfo(dir: string, id: string): TemplateInfo {
-  const raw = fromYaml(readFileSync(join(dir, 'template.yaml'), 'utf8'), `${id}/template.yaml`) as Record<string, unknown> | null;
+  const raw = fromYaml(readFileSync(join(dir, 'template.yaml'), 'utf8'), `${id}/template.yaml`, 'TEMPLATE_INVALID') as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object') throw new KilnError('TEMPLATE_INVALID', `${id}/template.yaml must be a mapping.`, undefined, 500);
   if (raw.id !== undefined && raw.id !== id) throw new KilnError('TEMPLATE_INVALID', `${id}/template.yaml says id "${String(raw.id)}"; it must match its folder.`, undefined, 500);
   return { id, name: text(raw.name, id), description: text(raw.description, ''), defaultApp: String(raw.defaultApp ?? id.replace(/-/g, '_')) };
@@ -69,7 +69,7 @@ export function loadTemplate(id: string, root: string = TEMPLATES_DIR): Template
   for (const path of Object.keys(files).sort()) {
     const m = /^demo\/([a-z][a-z0-9_]*)\.ya?ml$/.exec(path);
     if (!m) continue;
-    const list = fromYaml(files[path]!, `${id}/${path}`) ?? [];
+    const list = fromYaml(files[path]!, `${id}/${path}`, 'TEMPLATE_INVALID') ?? [];
     if (!Array.isArray(list)) throw new KilnError('TEMPLATE_INVALID', `${id}/${path} must be a list of records.`, undefined, 500);
     demo[m[1]!] = list as DemoRecord[];
   }

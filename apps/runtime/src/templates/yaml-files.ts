@@ -1,4 +1,5 @@
 import { Document, isScalar, parse, visit } from 'yaml';
+import { KilnError } from '../errors.js';
 
 /**
  * Keys written first, in this order, when a definition is turned into YAML; every other key
@@ -6,7 +7,7 @@ import { Document, isScalar, parse, visit } from 'yaml';
  * not keep key order) and keeps the most telling keys at the top of each entry for review.
  */
 const KEY_ORDER = [
-  'formatVersion', 'id', 'key', 'type', 'name', 'title', 'label', 'value', 'description', 'defaultApp', 'version',
+  'formatVersion', 'id', 'key', 'value', 'type', 'name', 'title', 'label', 'description', 'defaultApp', 'version',
   'required', 'unique', 'default', 'linkParam', 'placeholder',
   'target', 'many', 'display', 'mode', 'prefix', 'digits', 'length', 'level',
   'min', 'max', 'integer', 'scale', 'minLength', 'maxLength', 'pattern',
@@ -58,12 +59,15 @@ export function toYaml(value: unknown): string {
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });
 }
 
-/** Parses one YAML (or JSON) file; throws an Error naming the file on a syntax error. */
-export function fromYaml(text: string, file: string): unknown {
+/**
+ * Parses one YAML (or JSON) file; a syntax error becomes a KilnError naming the file
+ * (BAD_REQUEST for files a user brings; templates pass TEMPLATE_INVALID, a server-side bug).
+ */
+export function fromYaml(text: string, file: string, code: 'BAD_REQUEST' | 'TEMPLATE_INVALID' = 'BAD_REQUEST'): unknown {
   try {
     return parse(text, { prettyErrors: true });
   } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new KilnError(code, `${file}: ${err instanceof Error ? err.message : String(err)}`, { file }, code === 'BAD_REQUEST' ? 400 : 500);
   }
 }
 

@@ -1,0 +1,31 @@
+import { formErrorsMarkdown } from '@kiln/engine-forms';
+import { RUNTIME_ERRORS } from './errors.js';
+
+/** Renders docs/errors.md from the error registries (runtime + engines), so the table cannot drift. */
+export function errorsMarkdown(): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const runtime = Object.entries(RUNTIME_ERRORS).map(([code, e]) => `| \`${code}\` | ${e.status} | ${esc(e.message)} | ${esc(e.fix)} |`);
+  return [
+    '# Error codes',
+    '',
+    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
+    '',
+    'Every failed API call answers `{"error":{"code":"STABLE_CODE","message":"…","details":…}}`.',
+    'Bad input is always a 4xx and changes nothing. Field-level problems are listed in',
+    '`details.errors` as `{path, code, message}` where `path` is a JSON pointer into the request body',
+    '(`/phone`, `/lines/0/qty`) and `message` is in the caller\'s language (`Accept-Language` or `?locale=`).',
+    'Publish problems are listed in `details.problems` as `{kind, key, path, code, message}` where `path`',
+    'points into the draft (`/fields/3/options`).',
+    '',
+    '## API errors (`error.code`)',
+    '',
+    '| Code | HTTP | Message | How to fix |',
+    '|---|---|---|---|',
+    ...runtime,
+    '',
+    '## Field and definition errors (`details.errors[].code`, `details.problems[].code`)',
+    '',
+    formErrorsMarkdown().trimEnd(),
+    '',
+  ].join('\n');
+}
