@@ -1,3 +1,5 @@
+import { isAbsolute, resolve } from 'node:path';
+
 /**
  * Runtime configuration, read once from the environment. Everything that varies between a
  * developer's laptop, CI and production comes through here, never from scattered `process.env`.
@@ -25,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.KILN_DATA_DIR ?? './.kiln/data',
+    dataDir: dataDirOf(env),
     adminEmail: env.KILN_ADMIN_EMAIL ?? 'admin@kiln.local',
     adminPassword: env.KILN_ADMIN_PASSWORD ?? 'kiln-admin',
     testClock: env.KILN_TEST_CLOCK === '1',
@@ -33,4 +35,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtl: Number(env.KILN_SESSION_TTL ?? 7 * 24 * 3600),
   };
+}
+
+/** The PGlite directory: relative paths count from where the command was typed (pnpm's INIT_CWD). */
+function dataDirOf(env: NodeJS.ProcessEnv): string {
+  const dir = env.KILN_DATA_DIR ?? './.kiln/data';
+  if (dir.startsWith('memory://') || isAbsolute(dir)) return dir;
+  return resolve(env.INIT_CWD ?? process.cwd(), dir);
 }

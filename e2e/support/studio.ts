@@ -1,0 +1,1 @@
+import { expect, type Locator, type Page } from 'playwright-core/test' with { 'resolution-mode': 'import' };
