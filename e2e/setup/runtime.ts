@@ -32,9 +32,15 @@ function freePort(): Promise<number> {
   });
 }
 
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+
 /** A fresh database `kiln_e2e_<random>` on the server of `base`, and how to drop it. */
 async function freshPostgres(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const pg = runtimeRequire('pg') as typeof import('pg');
+  const pg = runtimeRequire('pg') as { Client: new (o: { connectionString: string }) => PgClient };
   const name = `kiln_e2e_${randomBytes(5).toString('hex')}`;
   const exec = async (sql: string) => {
     const c = new pg.Client({ connectionString: base });
@@ -61,7 +67,7 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, logFile: string
   let died = false;
   child.once('exit', () => (died = true));
   while (Date.now() < deadline) {
-    if (died) throw new Error(`the runtime exited during start-up; see ${logFile}`);
+    if (died) throw new Error(`the runtime exited during start-up (exit ${child.exitCode ?? child.signalCode}); see ${logFile}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) {
