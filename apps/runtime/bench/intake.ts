@@ -62,7 +62,7 @@ async function rawInsert(url: string) {
   return { rps: n / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: n };
 }
 
-async function startServer(url: string): Promise<() => void> {
+async function startServer(url: string): Promise<() => Promise<void>> {
   const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', main], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KILN_ADMIN_PASSWORD: 'bench-admin-pw', KILN_PG_POOL: '32' },
@@ -79,7 +79,10 @@ async function startServer(url: string): Promise<() => void> {
     if (Date.now() > deadline) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  return () => child.kill('SIGTERM');
+  return () => new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
 
 async function api(path: string, token: string | null, method: string, body?: unknown): Promise<any> {
@@ -140,7 +143,7 @@ async function kilnIntake(url: string) {
     })();
     return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, non2xx, stored, acknowledged: seq, errors: result.errors, timeouts: result.timeouts };
   } finally {
-    stop();
+    await stop();
   }
 }
 

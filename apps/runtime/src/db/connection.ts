@@ -44,8 +44,21 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
           parsers[oid] ?? pg.default.types.getTypeParser(oid, format as 'text')) as typeof pg.default.types.getTypeParser,
       },
     });
+    // An idle connection dropped by the server (restart, failover, admin termination) must not
+    // crash the process: the pool discards it and opens a new one on the next checkout.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing) console.warn(`[kiln] PostgreSQL connection lost: ${err.message}`);
+    });
     const db = new Kysely<KilnDatabase>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = opts.dataDir ?? './.kiln/data';

@@ -66,7 +66,16 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // Wait (bounded) for our closed pool's connections to go, rather than killing them.
+      for (let i = 0; ; i++) {
+        try {
+          await c.query(`drop database if exists ${name}${i >= 50 ? ' with (force)' : ''}`);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '55006' || i >= 50) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await c.end();
     },
   };
