@@ -4,7 +4,7 @@ import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
 import { safeName } from './columns.js';
 import type { FormRuntime } from './form-runtime.js';
-import { autoNumberSql, toDb } from './service.js';
+import { autoNumberSql, findDuplicate, toDb } from './service.js';
 
 /** One validated submission waiting for its batch. */
 interface Pending {
@@ -143,18 +143,11 @@ export class BatchWriter {
 
   /** Finds the first record of each de-duplicated submission. */
   private async resolveDuplicates(trx: Transaction<KilnDatabase>, batch: Pending[], outcomes: BatchOutcome[]): Promise<void> {
-    const { rt } = this;
-    const keys = rt.form.public?.dedupe ?? [];
     for (let i = 0; i < batch.length; i++) {
       const o = outcomes[i]!;
       if (o.kind !== 'duplicate' || o.id) continue;
-      const conds = keys.map((k) => {
-        const c = rt.byKey.get(k)!;
-        return sql`${sql.id(c.column)} is not distinct from ${toDb(c, batch[i]!.value[k])}::${sql.raw(c.sqlType)}`;
-      });
-      const r = await sql<{ id: number }>`select id from ${sql.id(safeName(rt.storage.table))} where ${sql.join(conds, sql` and `)} limit 1`.execute(trx);
-      const id = r.rows[0]?.id;
-      outcomes[i] = id ? { kind: 'duplicate', id: Number(id) } : { kind: 'retry-single' };
+      const id = await findDuplicate(trx, this.rt, batch[i]!.value);
+      outcomes[i] = id ? { kind: 'duplicate', id } : { kind: 'retry-single' };
     }
   }
 }

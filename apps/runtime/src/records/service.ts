@@ -192,7 +192,8 @@ async function writeJoins(trx: Transaction<KilnDatabase>, rt: FormRuntime, id: n
   }
 }
 
-async function findDuplicate(db: Db, rt: FormRuntime, value: Record<string, unknown>): Promise<number | null> {
+/** The first record with the same de-duplication key values as `value`, or null. */
+export async function findDuplicate(db: Db, rt: FormRuntime, value: Record<string, unknown>): Promise<number | null> {
   const keys = rt.form.public?.dedupe ?? [];
   const conds = keys.map((k) => {
     const c = rt.byKey.get(k)!;
