@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { KilnDatabase } from './schema.js';
@@ -63,7 +65,6 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = opts.dataDir ?? './.kiln/data';
   if (!dir.startsWith('memory://')) {
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
   }
   const unlock = dir.startsWith('memory://') ? () => {} : await lockDataDir(dir);
@@ -83,8 +84,6 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
  * whose process is gone is taken over. Throws an Error with code DATABASE_LOCKED.
  */
 async function lockDataDir(dir: string): Promise<() => void> {
-  const { readFileSync, rmSync, writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
   const file = join(dir, 'kiln.lock');
   for (let attempt = 0; ; attempt++) {
     try {

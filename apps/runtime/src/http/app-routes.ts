@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { appByKey, createApp, currentPublished } from '../metadata/apps.js';
+import { appByKey, createApp, currentPublished, deleteApp } from '../metadata/apps.js';
 import { isKind, KEY } from '../metadata/kinds.js';
 import { publishApp, rollbackApp } from '../metadata/publish.js';
 import { KilnError } from '../errors.js';
@@ -34,13 +34,7 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete('/api/apps/:app', { preHandler: requireRole('admin'), schema: { summary: 'Delete an app and all its data (admin)', tags: ['apps'], params: appParams } }, async (req) => {
     const row = await appByKey(db, (req.params as { app: string }).app);
-    await db.transaction().execute(async (trx) => {
-      const tables = await trx.selectFrom('form_tables').select(['table_name', 'columns']).where('app_id', '=', row.id).execute();
-      const { sql } = await import('kysely');
-      const { safeName } = await import('../records/columns.js');
-      for (const t of tables) await sql`drop table if exists ${sql.id(safeName(t.table_name))} cascade`.execute(trx);
-      await trx.deleteFrom('apps').where('id', '=', row.id).execute();
-    });
+    await deleteApp(db, row.id);
     return { ok: true };
   });
 

@@ -1,8 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FormDefinition } from '@kiln/engine-forms';
 import type { KilnDatabase, PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
-import { KEY } from './kinds.js';
+import { safeName } from '../records/columns.js';
+import { KEY, METADATA_KINDS } from './kinds.js';
 
 type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
 
@@ -70,4 +71,25 @@ export async function publishedForm(db: Db, app: AppRow, formKey: string): Promi
   const form = published?.metadata.forms[formKey];
   if (!published || !form) throw new KilnError('FORM_NOT_FOUND', `No published form "${formKey}" in app "${app.key}".`);
   return { version: published.version, form, forms: published.metadata.forms };
+}
+
+/** Saves every definition of `metadata` as the app's draft (insert or replace). */
+export async function writeDrafts(db: Db, appId: number, metadata: PublishedMetadata, userId: number | null, now: string): Promise<void> {
+  const rows = METADATA_KINDS.flatMap((kind) => Object.entries(metadata[kind]).map(([key, def]) => ({ app_id: appId, kind, key, definition: JSON.stringify(def) as never, updated_by: userId, updated_at: now })));
+  if (!rows.length) return;
+  await db.insertInto('drafts').values(rows)
+    .onConflict((oc) => oc.columns(['app_id', 'kind', 'key']).doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated_by: eb.ref('excluded.updated_by'), updated_at: eb.ref('excluded.updated_at') })))
+    .execute();
+}
+
+/**
+ * Deletes an app with all its data: its record tables and the app row (drafts, versions and
+ * public slugs go with it by cascade), in one transaction.
+ */
+export async function deleteApp(db: Kysely<KilnDatabase>, appId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const tables = await trx.selectFrom('form_tables').select(['table_name']).where('app_id', '=', appId).execute();
+    for (const t of tables) await sql`drop table if exists ${sql.id(safeName(t.table_name))} cascade`.execute(trx);
+    await trx.deleteFrom('apps').where('id', '=', appId).execute();
+  });
 }

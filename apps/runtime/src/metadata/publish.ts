@@ -4,7 +4,7 @@ import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
 import { syncFormStorage } from '../records/schema-sync.js';
-import { appByKey, versionOf } from './apps.js';
+import { appByKey, versionOf, writeDrafts } from './apps.js';
 import { METADATA_KINDS, KEY } from './kinds.js';
 
 /** One reason a publish was refused, pointing into a draft. */
@@ -99,8 +99,7 @@ export async function rollbackApp(ctx: KilnContext, appKey: string, target: numb
   const { version } = await publishApp(ctx, appKey, userId, { locale, metadata, note: `rollback to ${target}` });
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('drafts').where('app_id', '=', app.id).execute();
-    const rows = METADATA_KINDS.flatMap((kind) => Object.entries(metadata[kind]).map(([key, def]) => ({ app_id: app.id, kind, key, definition: JSON.stringify(def) as never, updated_by: userId, updated_at: ctx.clock.now().toISOString() })));
-    if (rows.length) await trx.insertInto('drafts').values(rows).execute();
+    await writeDrafts(trx, app.id, metadata, userId, ctx.clock.now().toISOString());
   });
   return { version, restored: target };
 }

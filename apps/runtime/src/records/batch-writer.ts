@@ -4,7 +4,7 @@ import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
 import { safeName } from './columns.js';
 import type { FormRuntime } from './form-runtime.js';
-import { autoNumberSql, findDuplicate, toDb } from './service.js';
+import { autoNumberSql, findDuplicate, priorRecordId, toDb } from './service.js';
 
 /** One validated submission waiting for its batch. */
 interface Pending {
@@ -136,8 +136,8 @@ export class BatchWriter {
     if (!lost.length) return;
     await sql`delete from ${sql.id(safeName(this.rt.storage.table))} where id in (${sql.join(lost.map(({ i }) => ids[i]))})`.execute(trx);
     for (const { p, i } of lost) {
-      const prior = await trx.selectFrom('idempotency_keys').select('record_id').where('scope', '=', p.scope).where('key', '=', p.idempotencyKey!).executeTakeFirstOrThrow();
-      outcomes[i] = { kind: 'duplicate', id: Number(prior.record_id) };
+      const prior = await priorRecordId(trx, p.scope, p.idempotencyKey!);
+      outcomes[i] = prior === null ? { kind: 'retry-single' } : { kind: 'duplicate', id: prior };
     }
   }
 

@@ -95,6 +95,12 @@ export interface CreateResult {
   created: boolean;
 }
 
+/** The record an Idempotency-Key already stands for in a scope, or null. */
+export async function priorRecordId(db: Db, scope: string, key: string): Promise<number | null> {
+  const row = await db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  return row ? Number(row.record_id) : null;
+}
+
 class Replay extends Error {
   constructor(readonly recordId: number) {
     super('replay');
@@ -109,8 +115,8 @@ class Replay extends Error {
 export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unknown, opts: WriteOptions): Promise<CreateResult> {
   const scope = opts.scope ?? `${rt.app.id}:${rt.form.key}`;
   if (opts.idempotencyKey) {
-    const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirst();
-    if (prior) return { record: await getRecord(ctx.db, rt, prior.record_id), created: false };
+    const prior = await priorRecordId(ctx.db, scope, opts.idempotencyKey);
+    if (prior !== null) return { record: await getRecord(ctx.db, rt, prior), created: false };
   }
   const result = rt.validator.validate(input, { locale: opts.locale, mode: 'create' });
   if (!result.ok) invalid(result.errors);
@@ -123,8 +129,8 @@ export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unk
       if (err instanceof Replay) return { record: await getRecord(ctx.db, rt, err.recordId), created: false };
       if (opts.idempotencyKey) {
         // A concurrent twin may have committed first and made our insert conflict: answer with it.
-        const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirst();
-        if (prior) return { record: await getRecord(ctx.db, rt, prior.record_id), created: false };
+        const prior = await priorRecordId(ctx.db, scope, opts.idempotencyKey);
+        if (prior !== null) return { record: await getRecord(ctx.db, rt, prior), created: false };
       }
       const e = err as { code?: string; constraint?: string };
       if (e.code === '23505' && e.constraint?.endsWith('__dedupe') && opts.dedupeReturnsExisting) {
@@ -162,8 +168,9 @@ async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: F
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('record_id').executeTakeFirst();
     if (!claimed) {
       // A concurrent request with the same key committed first: undo ours, answer with theirs.
-      const prior = await ctx.db.selectFrom('idempotency_keys').select('record_id').where('scope', '=', scope).where('key', '=', opts.idempotencyKey).executeTakeFirstOrThrow();
-      throw new Replay(prior.record_id);
+      const prior = await priorRecordId(ctx.db, scope, opts.idempotencyKey);
+      if (prior === null) throw new Error('idempotency key claimed but not visible');
+      throw new Replay(prior);
     }
   }
   return id;
