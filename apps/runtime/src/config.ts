@@ -19,6 +19,8 @@ export interface KilnConfig {
   logLevel: string;
   /** Session lifetime in seconds. */
   sessionTtl: number;
+  /** How often (ms) the job queue looks for due jobs (scheduled rules). */
+  jobPollMs: number;
 }
 
 /** Reads the configuration from an environment (defaults documented in docs/configuration.md). */
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     bodyLimit: Number(env.KILN_BODY_LIMIT ?? 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtl: Number(env.KILN_SESSION_TTL ?? 7 * 24 * 3600),
+    jobPollMs: Number(env.KILN_JOB_POLL_MS ?? 1000),
   };
 }
 

@@ -41,6 +41,12 @@ export const RUNTIME_ERRORS = {
   DATABASE_LOCKED: { status: 503, message: 'The embedded database is in use by another Kiln process.', fix: 'Stop the running server (pnpm start) or use its HTTP API instead of the CLI.' },
   TEST_CLOCK_DISABLED: { status: 404, message: 'The test clock is off.', fix: 'Start the runtime with KILN_TEST_CLOCK=1 (tests only).' },
   INVALID_CLOCK_REQUEST: { status: 400, message: 'Give {"set": ISO time} or {"advance": ISO duration}.', fix: 'For example {"advance":"P3D"}.' },
+  RULE_REJECTED: { status: 422, message: 'A rule refused this change; nothing was saved.', fix: 'Read the message (details.field names the field) and change the input.' },
+  RULE_FAILED: { status: 422, message: 'A rule failed while processing this change; nothing was saved.', fix: 'Fix the rule named in details (path, line and column point into it) and publish again.' },
+  RULE_CASCADE_LIMIT: { status: 422, message: 'Rules triggered each other too deeply (a loop?); nothing was saved.', fix: 'Narrow the triggers (fields filter, conditions) of the rules listed in details.chain.' },
+  RULE_NOT_FOUND: { status: 404, message: 'No such rule.', fix: 'List rules with GET /api/apps/{app}/rules.' },
+  HOOK_NOT_FOUND: { status: 404, message: 'No webhook of this name.', fix: 'Check the hook name of the webhook rule (published).' },
+  HOOK_UNAUTHORIZED: { status: 401, message: 'The webhook token is wrong.', fix: 'Send the rule\'s secret in the X-Kiln-Token header.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },
 } as const;
 

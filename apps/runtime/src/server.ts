@@ -11,12 +11,18 @@ import { recordRoutes } from './http/record-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { systemRoutes } from './http/system-routes.js';
 import { templateRoutes } from './http/template-routes.js';
+import { ruleRoutes } from './http/rule-routes.js';
+import { ManualClock } from './clock.js';
+import { JobQueue } from './jobs/queue.js';
+import { SCHEDULE_QUEUE, scheduleHandler } from './rules/schedule.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built studio and web UI (default true). */
   serveStatic?: boolean;
+  /** Poll the job queue (default true; tests with the manual clock run jobs when it moves). */
+  jobs?: boolean;
 }
 
 /**
@@ -61,6 +67,17 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   await app.register(recordRoutes);
   await app.register(publicRoutes);
   await app.register(templateRoutes);
+  await app.register(ruleRoutes);
+
+  // Scheduled rules (and later deliveries) run from the PostgreSQL job queue on the runtime
+  // clock: polled on a real clock, or run by the test clock whenever it moves.
+  const queue = new JobQueue(ctx);
+  queue.on(SCHEDULE_QUEUE, scheduleHandler(ctx));
+  if (ctx.clock instanceof ManualClock) ctx.clock.onAdvance(() => queue.runDue().then(() => undefined));
+  else if (opts.jobs !== false) queue.start(ctx.config.jobPollMs);
+  app.addHook('onClose', async () => {
+    await queue.stop();
+  });
   if (opts.serveStatic !== false) await app.register(staticRoutes);
   return app;
 }

@@ -15,6 +15,10 @@ export interface KilnDatabase {
   public_forms: PublicFormsTable;
   idempotency_keys: IdempotencyTable;
   clock_state: ClockStateTable;
+  jobs: JobsTable;
+  outbox: OutboxTable;
+  notifications: NotificationsTable;
+  rule_traces: RuleTracesTable;
 }
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -96,4 +100,62 @@ export interface IdempotencyTable {
 export interface ClockStateTable {
   id: number;
   now: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  queue: string;
+  key: string | null;
+  payload: JSONColumnType<Record<string, unknown>>;
+  run_at: string;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  app_id: number;
+  kind: 'connector' | 'flow';
+  target: string;
+  operation: string | null;
+  payload: JSONColumnType<object | null>;
+  dedupe_key: string;
+  state: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  app_id: number;
+  user_id: number | null;
+  role: string | null;
+  title: string;
+  body: string | null;
+  source: string;
+  dedupe_key: string;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface RuleTracesTable {
+  id: Generated<number>;
+  app_id: number;
+  rule_key: string;
+  version: number;
+  at: string;
+  event: string;
+  ok: boolean;
+  duration_us: number;
+  facts: JSONColumnType<object> | null;
+  outcome: JSONColumnType<object> | null;
+  error: JSONColumnType<object> | null;
 }

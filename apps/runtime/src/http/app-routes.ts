@@ -92,7 +92,7 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new KilnError('BAD_REQUEST', 'The draft must be a JSON object.');
     const row = await appByKey(db, p.app);
-    const definition = kind === 'forms' ? { ...(body as object), key: p.key } : body;
+    const definition = kind === 'forms' || kind === 'rules' ? { ...(body as object), key: p.key } : body;
     const now = app.kiln.clock.now().toISOString();
     const saved = await db.insertInto('drafts').values({ app_id: row.id, kind, key: p.key, definition: JSON.stringify(definition) as never, updated_by: user.id, updated_at: now })
       .onConflict((oc) => oc.columns(['app_id', 'kind', 'key']).doUpdateSet({ definition: JSON.stringify(definition) as never, updated_by: user.id, updated_at: now }))

@@ -6,6 +6,8 @@ import { appByKey } from '../metadata/apps.js';
 import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
 import { batchWriterOf } from '../records/batch-writer.js';
 import { createRecord } from '../records/service.js';
+import { appRules } from '../rules/app-rules.js';
+import { rulesFor } from '../rules/fire.js';
 import { localeOf } from './guard.js';
 import { idempotencyKeyOf } from './record-routes.js';
 
@@ -65,13 +67,15 @@ export function withLinkParams(rt: FormRuntime, body: unknown, query: Record<str
  * Writes one public submission through the form's group-commit batch writer. Returns null when
  * the form was republished in between (the caller resolves it again and retries once).
  */
-async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, opts: { locale: 'zh-CN' | 'en'; idempotencyKey?: string; attempt: number }): Promise<{ id: number; created: boolean } | null> {
+async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, opts: { locale: 'zh-CN' | 'en'; idempotencyKey?: string; attempt: number; params: Record<string, string> }): Promise<{ id: number; created: boolean } | null> {
   const scope = `public:${rt.app.id}:${rt.form.key}`;
   const single = async () => {
-    const { record, created } = await createRecord(ctx, rt, body, { userId: null, locale: opts.locale, idempotencyKey: opts.idempotencyKey, scope, dedupeReturnsExisting: true });
+    const { record, created } = await createRecord(ctx, rt, body, { userId: null, locale: opts.locale, idempotencyKey: opts.idempotencyKey, scope, dedupeReturnsExisting: true, submitted: true, params: opts.params });
     return { id: record.id, created };
   };
-  if (opts.attempt > 0) return single();
+  // Forms with rules or formulas take the single-record path: their rules run in the
+  // submission's own transaction (a refused submission must not take a batch down with it).
+  if (opts.attempt > 0 || (await needsRules(ctx, rt))) return single();
   const checked = rt.validator.validate(body, { locale: opts.locale, mode: 'create' });
   if (!checked.ok) throw new KilnError('RECORD_INVALID', undefined, { errors: checked.errors });
   const outcome = await batchWriterOf(ctx, rt).submit(checked.value as Record<string, unknown>, scope, opts.idempotencyKey);
@@ -85,6 +89,22 @@ async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, op
     case 'retry-single':
       return single();
   }
+}
+
+/** Link parameters of a submission as strings (first value of each, bounded). */
+function linkParamsOf(query: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, raw] of Object.entries(query ?? {}).slice(0, 50)) {
+    const v = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof v === 'string' && k !== 'locale') out[k.slice(0, 64)] = v.slice(0, 500);
+  }
+  return out;
+}
+
+async function needsRules(ctx: KilnContext, rt: FormRuntime): Promise<boolean> {
+  if (rt.columns.some((c) => (c.type as string) === 'formula')) return true;
+  const rules = await appRules(ctx.db, rt.app, rt.version);
+  return rulesFor(rules, rt.form.key, 'record.created').length > 0 || rulesFor(rules, rt.form.key, 'form.submitted').length > 0;
 }
 
 /** Public (anonymous) form pages' API: schema, and rate-limited, de-duplicated submissions. */
@@ -131,7 +151,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const rt = await publicForm(ctx, slug, { fresh: attempt > 0 });
       const body = withLinkParams(rt, req.body ?? {}, req.query as Record<string, unknown>);
-      const result = await submitPublic(ctx, rt, body, { locale, idempotencyKey, attempt });
+      const result = await submitPublic(ctx, rt, body, { locale, idempotencyKey, attempt, params: linkParamsOf(req.query as Record<string, unknown>) });
       if (result) return reply.status(result.created ? 201 : 200).send({ id: result.id, duplicate: !result.created });
     }
   });

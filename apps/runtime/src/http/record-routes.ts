@@ -44,7 +44,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
     const user = currentUser(req);
     const p = req.params as { app: string; form: string };
     const rt = await formRuntime(db, p.app, p.form);
-    const { record, created } = await createRecord(app.kiln, rt, req.body ?? {}, { userId: user.id, locale: localeOf(req), idempotencyKey: idempotencyKeyOf(req) });
+    const { record, created } = await createRecord(app.kiln, rt, req.body ?? {}, { userId: user.id, role: user.role, locale: localeOf(req), idempotencyKey: idempotencyKeyOf(req) });
     if (!created) reply.header('idempotent-replayed', 'true');
     return reply.status(201).send(record);
   });
@@ -59,13 +59,14 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
     const user = currentUser(req);
     const p = req.params as { app: string; form: string; id: string };
     const rt = await formRuntime(db, p.app, p.form);
-    return updateRecord(app.kiln, rt, recordId(p.id), req.body ?? {}, { userId: user.id, locale: localeOf(req) });
+    return updateRecord(app.kiln, rt, recordId(p.id), req.body ?? {}, { userId: user.id, role: user.role, locale: localeOf(req) });
   });
 
   app.delete(`${base}/:id`, { preHandler: operator, schema: { summary: 'Delete a record', tags: ['records'], params: recordParams } }, async (req) => {
+    const user = currentUser(req);
     const p = req.params as { app: string; form: string; id: string };
     const rt = await formRuntime(db, p.app, p.form);
-    await deleteRecord(app.kiln, rt, recordId(p.id), localeOf(req));
+    await deleteRecord(app.kiln, rt, recordId(p.id), localeOf(req), { userId: user.id, role: user.role });
     return { ok: true };
   });
 }

@@ -84,12 +84,14 @@ export async function writeDrafts(db: Db, appId: number, metadata: PublishedMeta
 
 /**
  * Deletes an app with all its data: its record tables and the app row (drafts, versions and
- * public slugs go with it by cascade), in one transaction.
+ * public slugs, outbox, notifications and traces go with it by cascade; its scheduled jobs are
+ * removed), in one transaction.
  */
 export async function deleteApp(db: Kysely<KilnDatabase>, appId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const tables = await trx.selectFrom('form_tables').select(['table_name']).where('app_id', '=', appId).execute();
     for (const t of tables) await sql`drop table if exists ${sql.id(safeName(t.table_name))} cascade`.execute(trx);
+    await sql`delete from jobs where key like ${`schedule:${appId}:%`}`.execute(trx);
     await trx.deleteFrom('apps').where('id', '=', appId).execute();
   });
 }

@@ -3,7 +3,9 @@ import { validateFormDefinition, type FormDefinition } from '@kiln/engine-forms'
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
+import { checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
 import { syncFormStorage } from '../records/schema-sync.js';
+import { syncSchedules, validCron } from '../rules/schedule.js';
 import { appByKey, versionOf, writeDrafts } from './apps.js';
 import { METADATA_KINDS, KEY } from './kinds.js';
 
@@ -43,7 +45,26 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
       slugs.set(slug, key);
     }
   }
+  problems.push(...checkRuleDrafts(metadata, locale));
   return problems;
+}
+
+/** Static checks of every rule against the forms being published (paths point into each rule). */
+function checkRuleDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): PublishProblem[] {
+  const rules = Object.fromEntries(Object.entries(metadata.rules).filter(([, d]) => d && typeof d === 'object')) as Record<string, RuleDefinition>;
+  if (!Object.keys(rules).length) return [];
+  const forms = Object.fromEntries(Object.entries(metadata.forms).filter(([, d]) => d && typeof d === 'object' && Array.isArray((d as FormDefinition).fields))) as Record<string, FormDefinition>;
+  const out: PublishProblem[] = [];
+  for (const p of checkRules(rules, schemaFromForms(forms), { locale, flows: Object.keys(metadata.flows), connectors: Object.keys(metadata.connectors) })) {
+    if (p.severity !== 'error') continue;
+    out.push({ ...p, kind: 'rules', key: p.rule ?? '', path: p.path ?? '', code: p.code, message: p.message });
+  }
+  for (const [key, r] of Object.entries(rules)) {
+    if (r.type !== 'trigger' || r.trigger?.event !== 'schedule') continue;
+    const bad = validCron(r.trigger.cron, r.trigger.timezone);
+    if (bad && !out.some((p) => p.key === key && p.path === '/trigger/cron')) out.push({ kind: 'rules', key, path: '/trigger/cron', code: 'RULE_INVALID', message: bad });
+  }
+  return out;
 }
 
 /**
@@ -75,6 +96,7 @@ export async function publishApp(ctx: KilnContext, appKey: string, userId: numbe
       }
     }
     await syncFormStorage(trx, app.id, metadata.forms as Record<string, FormDefinition>);
+    await syncSchedules(trx, ctx, app.id, metadata.rules);
     const last = await trx.selectFrom('app_versions').select((eb) => eb.fn.max('version').as('v')).where('app_id', '=', app.id).executeTakeFirst();
     const next = Number(last?.v ?? 0) + 1;
     await trx.insertInto('app_versions').values({ app_id: app.id, version: next, metadata: JSON.stringify(metadata) as never, published_by: userId, published_at: ctx.clock.now().toISOString(), note: opts.note ?? null }).execute();

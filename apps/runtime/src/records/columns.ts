@@ -35,6 +35,9 @@ export function safeName(name: string): string {
 /** Column name of a field: `f_` + its stable id. */
 export const columnName = (fieldId: string) => safeName(`f_${fieldId}`);
 
+/** Storage of a formula field by its result type. */
+const FORMULA_SQL: Record<string, string> = { number: 'numeric', money: 'bigint', boolean: 'boolean', date: 'date', datetime: 'timestamptz', text: 'text' };
+
 /** The SQL type a field type is stored as (many-relations are a join table, reported as 'join'). */
 export function sqlTypeOf(field: FieldDefinition): string {
   switch (field.type) {
@@ -56,6 +59,7 @@ export function sqlTypeOf(field: FieldDefinition): string {
     case 'subtable':
       return 'jsonb';
     default:
+      if ((field as { type: string }).type === 'formula') return FORMULA_SQL[(field as { resultType?: string }).resultType ?? 'number'] ?? 'text';
       return 'text';
   }
 }

@@ -29,13 +29,18 @@ export async function formRuntime(db: Kysely<KilnDatabase>, appKey: string, form
   return formRuntimeOf(db, app, formKey);
 }
 
-export async function formRuntimeOf(db: Kysely<KilnDatabase>, app: AppRow, formKey: string): Promise<FormRuntime> {
+/**
+ * Like {@link formRuntime} for a known app row. `queryDb` (e.g. an open transaction) runs the
+ * queries of a first build — on PGlite a query on the root handle while a transaction holds the
+ * only connection would wait forever; the cache stays keyed by the root `db`.
+ */
+export async function formRuntimeOf(db: Kysely<KilnDatabase>, app: AppRow, formKey: string, queryDb: Kysely<KilnDatabase> = db): Promise<FormRuntime> {
   const cacheKey = `${app.id}:${app.current_version}:${formKey}`;
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let hit = cache.get(cacheKey);
   if (!hit) {
-    hit = build(db, app, formKey);
+    hit = build(queryDb, app, formKey);
     cache.set(cacheKey, hit);
     hit.catch(() => cache.delete(cacheKey));
   }

@@ -112,6 +112,8 @@ export function compileFilter(rt: FormRuntime, filterText: string | undefined): 
       }
     } else if (Array.isArray(spec)) {
       parts.push(condition(c, '$in', spec, `/${key}`));
+    } else if (spec === null) {
+      parts.push(condition(c, '$null', true, `/${key}`));
     } else {
       parts.push(condition(c, '$eq', spec, `/${key}`));
     }

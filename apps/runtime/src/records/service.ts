@@ -7,6 +7,9 @@ import { KilnError } from '../errors.js';
 import { safeName, type ColumnInfo } from './columns.js';
 import type { FormRuntime } from './form-runtime.js';
 import { afterCursor, compileFilter, encodeCursor, orderBy, parseSort } from './query.js';
+import { fireRecordEvent, hasTriggers, type RecordEvent } from '../rules/fire.js';
+import { withFormulas } from '../rules/formulas.js';
+import { inWriteScope, type WriteScope } from '../rules/scope.js';
 
 type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
 type Row = Record<string, unknown>;
@@ -87,6 +90,10 @@ export interface WriteOptions {
   scope?: string;
   /** For public submissions: a dedupe conflict returns the first record instead of failing. */
   dedupeReturnsExisting?: boolean;
+  /** A public form submission: also fires `form.submitted` rules, with the link parameters. */
+  submitted?: boolean;
+  params?: Record<string, string>;
+  role?: string | null;
 }
 
 /** Result of a create: the record and whether it was created now (false = replay/duplicate). */
@@ -123,7 +130,12 @@ export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unk
   const value = result.value as Record<string, unknown>;
   for (let attempt = 0; ; attempt++) {
     try {
-      const id = await ctx.db.transaction().execute((trx) => insertRow(ctx, trx, rt, value, opts, scope));
+      const id = await inWriteScope(ctx, opts, async (ws) => {
+        const row = await withFormulas(ctx, rt, value, { queryDb: ws.trx });
+        const id = (await insertRow(ctx, ws.trx, rt, row, { ...opts, scope }))!;
+        await afterInsert(ws, rt, id, opts);
+        return id;
+      });
       return { record: await getRecord(ctx.db, rt, id), created: true };
     } catch (err) {
       if (err instanceof Replay) return { record: await getRecord(ctx.db, rt, err.recordId), created: false };
@@ -144,7 +156,9 @@ export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unk
   }
 }
 
-async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: FormRuntime, value: Record<string, unknown>, opts: WriteOptions, scope: string): Promise<number> {
+/** Inserts one validated row; with `conflictKey` a duplicate of that unique field inserts nothing (null). */
+async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: FormRuntime, value: Record<string, unknown>, opts: { userId: number | null; idempotencyKey?: string; scope?: string; conflictKey?: string }): Promise<number | null> {
+  const scope = opts.scope ?? '';
   const now = ctx.clock.now().toISOString();
   const cols: RawBuilder<unknown>[] = [sql`created_at`, sql`updated_at`, sql`created_by`, sql`updated_by`, sql`form_version`];
   const vals: RawBuilder<unknown>[] = [sql`${now}`, sql`${now}`, sql`${opts.userId}`, sql`${opts.userId}`, sql`${rt.version}`];
@@ -160,7 +174,11 @@ async function insertRow(ctx: KilnContext, trx: Transaction<KilnDatabase>, rt: F
     cols.push(sql.id(c.column));
     vals.push(sql`${toDb(c, value[c.key])}`);
   }
-  const inserted = await sql<{ id: number }>`insert into ${tableOf(rt)} (${sql.join(cols)}) values (${sql.join(vals)}) returning id`.execute(trx);
+  const conflict = opts.conflictKey ? rt.byKey.get(opts.conflictKey) : undefined;
+  if (opts.conflictKey && !conflict?.unique) throw new KilnError('RULE_FAILED', `"${opts.conflictKey}" is not a unique field of ${rt.form.key}.`);
+  const onConflict = conflict ? sql` on conflict (${sql.id(conflict.column)}) do nothing` : sql``;
+  const inserted = await sql<{ id: number }>`insert into ${tableOf(rt)} (${sql.join(cols)}) values (${sql.join(vals)})${onConflict} returning id`.execute(trx);
+  if (!inserted.rows.length) return null;
   const id = inserted.rows[0]!.id;
   await writeJoins(trx, rt, id, value);
   if (opts.idempotencyKey) {
@@ -240,29 +258,102 @@ export async function updateRecord(ctx: KilnContext, rt: FormRuntime, id: number
   await getRecord(ctx.db, rt, id);
   const result = rt.validator.validate(patch, { locale: opts.locale, mode: 'update' });
   if (!result.ok) invalid(result.errors);
-  const value = result.value as Record<string, unknown>;
-  const now = ctx.clock.now().toISOString();
-  const sets: RawBuilder<unknown>[] = [sql`updated_at = ${now}`, sql`updated_by = ${opts.userId}`, sql`form_version = ${rt.version}`];
-  for (const c of rt.columns) {
-    if (c.sqlType === 'join' || c.type === 'autonumber' || value[c.key] === undefined) continue;
-    sets.push(sql`${sql.id(c.column)} = ${toDb(c, value[c.key])}`);
-  }
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await sql`update ${tableOf(rt)} set ${sql.join(sets)} where id = ${id}`.execute(trx);
-      await writeJoins(trx, rt, id, value);
-    });
+    await inWriteScope(ctx, opts, (ws) => updateValidated(ws, rt, id, result.value as Record<string, unknown>));
   } catch (err) {
     mapDbError(rt, err, opts.locale);
   }
   return getRecord(ctx.db, rt, id);
 }
 
-/** Deletes a record; refused (RECORD_REFERENCED) while other records point at it. */
-export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en'): Promise<void> {
+async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, value: Record<string, unknown>): Promise<void> {
+  const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.updated']);
+  const formulas = rt.columns.some((c) => (c.type as string) === 'formula');
+  const old = triggers || formulas ? await getRecord(ws.trx, rt, id) : null;
+  if (formulas) Object.assign(value, await withFormulas(ws.ctx, rt, { ...old, ...value }, { onlyComputed: true, queryDb: ws.trx }));
+  const now = ws.ctx.clock.now().toISOString();
+  const sets: RawBuilder<unknown>[] = [sql`updated_at = ${now}`, sql`updated_by = ${ws.userId}`, sql`form_version = ${rt.version}`];
+  for (const c of rt.columns) {
+    if (c.sqlType === 'join' || c.type === 'autonumber' || value[c.key] === undefined) continue;
+    sets.push(sql`${sql.id(c.column)} = ${toDb(c, value[c.key])}`);
+  }
+  const r = await sql`update ${tableOf(rt)} set ${sql.join(sets)} where id = ${id}`.execute(ws.trx);
+  if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+  await writeJoins(ws.trx, rt, id, value);
+  if (triggers) await fireRecordEvent(ws, rt.app, rt.version, { type: 'record.updated', form: rt.form.key, record: await getRecord(ws.trx, rt, id), old });
+}
+
+/** Fires the created (and, for public submissions, submitted) rules of a new record. */
+async function afterInsert(ws: WriteScope, rt: FormRuntime, id: number, opts: { submitted?: boolean; params?: Record<string, string> }): Promise<void> {
+  const types: RecordEvent['type'][] = opts.submitted ? ['record.created', 'form.submitted'] : ['record.created'];
+  if (!(await hasTriggers(ws, rt.app, rt.version, rt.form.key, types))) return;
+  const record = await getRecord(ws.trx, rt, id);
+  for (const type of types) await fireRecordEvent(ws, rt.app, rt.version, { type, form: rt.form.key, record, old: null, params: opts.params });
+}
+
+/** Rule-made writes: a bad value is the rule's fault, so it is reported as RULE_FAILED with the field errors. */
+function ruleInvalid(ws: WriteScope, rt: FormRuntime, errors: FieldError[]): never {
+  const first = errors[0];
+  throw new KilnError('RULE_FAILED', `A rule wrote an invalid value to ${rt.form.key}${first ? `${first.path}: ${first.message}` : ''}`, { chain: ws.chain, form: rt.form.key, errors });
+}
+
+/**
+ * Creates a record inside a rule's write scope (validated, formulas computed, rules fired one
+ * level deeper). With `onConflictIgnore` (a unique field key) a duplicate is skipped and the
+ * existing record's id is returned.
+ */
+export async function createInScope(ws: WriteScope, rt: FormRuntime, input: Record<string, unknown>, opts: { onConflictIgnore?: string } = {}): Promise<number> {
+  const checked = rt.validator.validate(input, { locale: ws.locale, mode: 'create' });
+  if (!checked.ok) ruleInvalid(ws, rt, checked.errors);
+  const value = await withFormulas(ws.ctx, rt, checked.value as Record<string, unknown>, { queryDb: ws.trx });
+  let id: number | null;
   try {
-    const r = await sql`delete from ${tableOf(rt)} where id = ${id}`.execute(ctx.db);
-    if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+    id = await insertRow(ws.ctx, ws.trx, rt, value, { userId: ws.userId, conflictKey: opts.onConflictIgnore });
+  } catch (err) {
+    mapDbError(rt, err, ws.locale);
+  }
+  if (id === null) {
+    const existing = await findFirst(ws.trx, rt, { [opts.onConflictIgnore!]: value[opts.onConflictIgnore!] });
+    if (existing === null) throw new KilnError('RULE_FAILED', `Ledger entry ${String(value[opts.onConflictIgnore!])} conflicted but cannot be found.`);
+    return existing;
+  }
+  await afterInsert(ws, rt, id, {});
+  return id;
+}
+
+/** Updates a record inside a rule's write scope (validated like an API patch; rules fire one level deeper). */
+export async function updateInScope(ws: WriteScope, rt: FormRuntime, id: number, patch: Record<string, unknown>): Promise<void> {
+  const checked = rt.validator.validate(patch, { locale: ws.locale, mode: 'update' });
+  if (!checked.ok) ruleInvalid(ws, rt, checked.errors);
+  try {
+    await updateValidated(ws, rt, id, checked.value as Record<string, unknown>);
+  } catch (err) {
+    if (err instanceof KilnError) throw err;
+    mapDbError(rt, err, ws.locale);
+  }
+}
+
+/** The first record (lowest id) whose fields equal `match` (null matches empty), or null. */
+export async function findFirst(db: Db, rt: FormRuntime, match: Record<string, unknown>): Promise<number | null> {
+  const conds = Object.entries(match).map(([k, v]) => {
+    const c = rt.byKey.get(k);
+    if (!c || c.sqlType === 'join') throw new KilnError('RULE_FAILED', `Cannot match on "${k}" of ${rt.form.key}.`);
+    return sql`${sql.ref(`t.${safeName(c.column)}`)} is not distinct from ${toDb(c, v)}`;
+  });
+  const r = await sql<{ id: number }>`select t.id from ${tableOf(rt)} t where ${conds.length ? sql.join(conds, sql` and `) : sql`true`} order by t.id limit 1`.execute(db);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Deletes a record; refused (RECORD_REFERENCED) while other records point at it. */
+export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en', who: { userId?: number | null; role?: string | null } = {}): Promise<void> {
+  try {
+    await inWriteScope(ctx, { userId: who.userId ?? null, role: who.role, locale }, async (ws) => {
+      const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.deleted']);
+      const old = triggers ? await getRecord(ws.trx, rt, id) : null;
+      const r = await sql`delete from ${tableOf(rt)} where id = ${id}`.execute(ws.trx);
+      if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+      if (triggers) await fireRecordEvent(ws, rt.app, rt.version, { type: 'record.deleted', form: rt.form.key, record: null, old });
+    });
   } catch (err) {
     if (err instanceof KilnError) throw err;
     mapDbError(rt, err, locale);

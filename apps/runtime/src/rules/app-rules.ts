@@ -1,0 +1,90 @@
+import type { FormDefinition } from '@kiln/engine-forms';
+import { compileProgram, type Program, type RuleDefinition, type RuleProblem, type TriggerRuleDefinition } from '@kiln/engine-rules';
+import type { Kysely } from 'kysely';
+import type { KilnDatabase } from '../db/schema.js';
+import { versionOf, type AppRow } from '../metadata/apps.js';
+
+/** A formula field of a form and the program entry that computes it. */
+export interface FormulaInfo {
+  key: string;
+  exprId: string;
+  resultType: string;
+  scale?: number;
+}
+
+/** The rules of one published app version, compiled once and indexed by what fires them. */
+export interface AppRules {
+  appId: number;
+  version: number;
+  program: Program;
+  problems: RuleProblem[];
+  rules: Record<string, RuleDefinition>;
+  /** `${form}|${event}` → enabled trigger rules, in priority then key order. */
+  byEvent: Map<string, TriggerRuleDefinition[]>;
+  schedules: TriggerRuleDefinition[];
+  webhooks: Map<string, TriggerRuleDefinition>;
+  /** form key → its formula fields. */
+  formulas: Map<string, FormulaInfo[]>;
+}
+
+/** The program entry id of a formula field. */
+export const formulaExprId = (form: string, field: string) => `formula.${form}.${field}`;
+
+const caches = new WeakMap<object, Map<string, Promise<AppRules>>>();
+
+/** The compiled rules of an app's published version (cached per database, app and version). */
+export function appRules(db: Kysely<KilnDatabase>, app: Pick<AppRow, 'id'>, version: number, queryDb: Kysely<KilnDatabase> = db): Promise<AppRules> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const k = `${app.id}:${version}`;
+  let hit = cache.get(k);
+  if (!hit) {
+    hit = build(queryDb, app.id, version);
+    cache.set(k, hit);
+    hit.catch(() => cache.delete(k));
+  }
+  return hit;
+}
+
+async function build(db: Kysely<KilnDatabase>, appId: number, version: number): Promise<AppRules> {
+  const published = await versionOf(db, appId, version);
+  const rules = (published?.metadata.rules ?? {}) as Record<string, RuleDefinition>;
+  const forms = (published?.metadata.forms ?? {}) as Record<string, FormDefinition>;
+  return compileAppRules(appId, version, rules, forms);
+}
+
+/** Compiles and indexes a metadata set's rules and formulas (also used for drafts by the test console). */
+export function compileAppRules(appId: number, version: number, rules: Record<string, RuleDefinition>, forms: Record<string, FormDefinition>): AppRules {
+  const formulas = new Map<string, FormulaInfo[]>();
+  const exprs: Record<string, { source: string; context: 'formula' }> = {};
+  for (const form of Object.values(forms)) {
+    for (const f of form.fields ?? []) {
+      const field = f as unknown as { type: string; key: string; expression?: string; resultType?: string; scale?: number };
+      if (field.type !== 'formula' || typeof field.expression !== 'string') continue;
+      const exprId = formulaExprId(form.key, field.key);
+      exprs[exprId] = { source: field.expression, context: 'formula' };
+      const list = formulas.get(form.key) ?? [];
+      list.push({ key: field.key, exprId, resultType: field.resultType ?? 'number', ...(field.scale !== undefined ? { scale: field.scale } : {}) });
+      formulas.set(form.key, list);
+    }
+  }
+  const { program, problems } = compileProgram({ rules, exprs });
+  const byEvent = new Map<string, TriggerRuleDefinition[]>();
+  const schedules: TriggerRuleDefinition[] = [];
+  const webhooks = new Map<string, TriggerRuleDefinition>();
+  const triggers = Object.values(rules)
+    .filter((r): r is TriggerRuleDefinition => r?.type === 'trigger' && r.enabled !== false)
+    .sort((a, b) => (a.priority ?? 100) - (b.priority ?? 100) || a.key.localeCompare(b.key));
+  for (const r of triggers) {
+    const t = r.trigger;
+    if (t.event === 'schedule') schedules.push(r);
+    else if (t.event === 'webhook') webhooks.set(t.hook, r);
+    else {
+      const k = t.event === 'flow.node' ? `${t.flow}|flow.node|${t.node}` : `${t.form}|${t.event}`;
+      const list = byEvent.get(k) ?? [];
+      list.push(r);
+      byEvent.set(k, list);
+    }
+  }
+  return { appId, version, program, problems, rules, byEvent, schedules, webhooks, formulas };
+}

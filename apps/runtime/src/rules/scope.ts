@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import type { KilnContext } from '../context.js';
+import type { KilnDatabase } from '../db/schema.js';
+import { writeTraces, type TraceRow } from './traces.js';
+
+/**
+ * One write transaction and everything rules need while it runs: who writes, the cascade depth
+ * (rules firing rules), and the traces to store once the transaction is over.
+ */
+export interface WriteScope {
+  ctx: KilnContext;
+  trx: Transaction<KilnDatabase>;
+  userId: number | null;
+  role: string | null;
+  locale: 'zh-CN' | 'en';
+  /** 0 for the caller's write; +1 for each rule-made write below it. */
+  depth: number;
+  /** `rule → form` hops that led here (for the cascade-limit error). */
+  chain: string[];
+  traces: TraceRow[];
+}
+
+/** How deep rules may fire rules before the write is refused (RULE_CASCADE_LIMIT). */
+export const MAX_CASCADE_DEPTH = 8;
+
+/**
+ * Runs `fn` in one transaction with a fresh scope. Traces are written after the transaction
+ * ends — also when it rolled back, so a failing rule's trace is kept.
+ */
+export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
+  const traces: TraceRow[] = [];
+  try {
+    return await ctx.db.transaction().execute((trx) => fn({ ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces }));
+  } finally {
+    if (traces.length) await writeTraces(ctx.db, traces).catch((err) => console.error('writing rule traces failed', err));
+  }
+}
+
+/** A child scope for a write a rule makes. */
+export const deeper = (ws: WriteScope, hop: string): WriteScope => ({ ...ws, depth: ws.depth + 1, chain: [...ws.chain, hop] });
