@@ -1,3 +1,4 @@
+import { formulaValueSchema } from './formula.js';
 import { localize } from './locale.js';
 import { DEFAULT_MAX_LENGTH, PHONE_PATTERN, REGION_CODE_PATTERN } from './patterns.js';
 import type { JsonSchema } from './json-schema.js';
@@ -10,12 +11,13 @@ import type { FieldDefinition, Locale } from './types.js';
  * date → `format: date`; datetime → `format: date-time`, bounds as `formatMinimum` /
  * `formatMaximum` (ajv-formats keywords); phone → pattern; region → 6-digit code (existence is
  * checked by the record validator, not the schema); relation / user → integer id(s) ≥ 1;
- * subtable → array of closed objects; autonumber → read-only string.
+ * subtable → array of closed objects; autonumber → read-only string; formula → read-only
+ * value of its result type or `null` (see formulaValueSchema).
  */
 export function compileFieldSchema(field: FieldDefinition, locale: Locale = 'zh-CN'): JsonSchema {
   const s: JsonSchema = { ...valueSchema(field, locale), title: localize(field.label, locale) };
   if (field.description) s.description = localize(field.description, locale);
-  if (field.default !== undefined && field.type !== 'autonumber') s.default = field.default;
+  if (field.default !== undefined && !isServerAssigned(field)) s.default = field.default;
   return s;
 }
 
@@ -65,12 +67,19 @@ function valueSchema(field: FieldDefinition, locale: Locale): JsonSchema {
     }
     case 'autonumber':
       return { type: 'string', readOnly: true };
+    case 'formula':
+      return formulaValueSchema(field);
   }
 }
 
+/** Autonumbers and formulas: the server assigns the value, so they are never required or defaulted. */
+function isServerAssigned(field: FieldDefinition): boolean {
+  return field.type === 'autonumber' || field.type === 'formula';
+}
+
 /**
- * A closed object schema with one property per field, keyed by `key`. Autonumber fields are
- * never `required` (the server assigns them).
+ * A closed object schema with one property per field, keyed by `key`. Autonumber and formula
+ * fields are never `required` (the server assigns them).
  * @internal
  */
 export function compileObjectSchema(fields: readonly FieldDefinition[], locale: Locale, withRequired: boolean): JsonSchema {
@@ -78,7 +87,7 @@ export function compileObjectSchema(fields: readonly FieldDefinition[], locale: 
   const required: string[] = [];
   for (const f of fields) {
     properties[f.key] = compileFieldSchema(f, locale);
-    if (withRequired && f.required && f.type !== 'autonumber') required.push(f.key);
+    if (withRequired && f.required && !isServerAssigned(f)) required.push(f.key);
   }
   const s: JsonSchema = { type: 'object', properties, additionalProperties: false };
   if (required.length > 0) s.required = required;

@@ -5,7 +5,8 @@ import type { FieldDefinition, Locale } from './types.js';
 /**
  * The @rjsf/core v6 UI schema of one field. Custom widget names the React layer
  * (packages/form-react) registers: `money` (edits yuan, stores fen), `phone`, `region`
- * (`ui:options.level`), `relation` (`ui:options.target/many/display`), `user`.
+ * (`ui:options.level`), `relation` (`ui:options.target/many/display`), `user`, `formula`
+ * (read-only, `ui:options.resultType/scale`).
  */
 export function compileFieldUiSchema(field: FieldDefinition, locale: Locale = 'zh-CN'): UiSchema {
   const ui: UiSchema = { ...widgetUi(field, locale) };
@@ -49,6 +50,11 @@ function widgetUi(field: FieldDefinition, locale: Locale): UiSchema {
       return { 'ui:widget': 'hidden', 'ui:options': { linkParam: field.linkParam } };
     case 'autonumber':
       return { 'ui:readonly': true, 'ui:options': { mode: field.mode } };
+    case 'formula': {
+      const options: Record<string, unknown> = { resultType: field.resultType };
+      if (field.scale !== undefined) options.scale = field.scale;
+      return { 'ui:widget': 'formula', 'ui:readonly': true, 'ui:options': options };
+    }
     default:
       return {};
   }

@@ -63,7 +63,7 @@ export const FORM_ERRORS = {
   FORM_DEF_RELATION_DISPLAY: { status: 422, message: { 'zh-CN': '关联表单中没有字段 “{value}”', en: 'The related form has no field "{value}"' }, fix: 'Point `display` at a field key of the target form, or leave it out.' },
   FORM_DEF_SUBTABLE_NESTED: { status: 422, message: { 'zh-CN': '子表中不能再嵌套子表', en: 'A sub-table cannot contain another sub-table' }, fix: 'Flatten the rows, or use a relation to another form.' },
   FORM_DEF_SUBTABLE_EMPTY: { status: 422, message: { 'zh-CN': '子表至少需要一个字段', en: 'A sub-table needs at least one field' }, fix: 'Add fields to the sub-table.' },
-  FORM_DEF_SUBTABLE_FIELD: { status: 422, message: { 'zh-CN': '子表中不能使用 {type} 字段', en: 'A {type} field cannot be used in a sub-table' }, fix: 'Keep link parameters and autonumbers on the form itself.' },
+  FORM_DEF_SUBTABLE_FIELD: { status: 422, message: { 'zh-CN': '子表中不能使用 {type} 字段', en: 'A {type} field cannot be used in a sub-table' }, fix: 'Keep link parameters, autonumbers and formulas on the form itself.' },
   FORM_DEF_LINKPARAM_MISSING: { status: 422, message: { 'zh-CN': '链接参数字段必须指定参数名', en: 'A link-parameter field must name its query parameter' }, fix: 'Set `linkParam`, e.g. `ref`.' },
   FORM_DEF_LINKPARAM_SYNTAX: { status: 422, message: { 'zh-CN': '链接参数名 “{value}” 无效：须以字母开头，仅含字母、数字和下划线，最长 32 位', en: 'Link parameter name "{value}" is invalid: start with a letter; letters, digits and _ only; at most 32 characters' }, fix: 'Rename the parameter, e.g. `ref` or `utm_source`.' },
   FORM_DEF_LINKPARAM_DUPLICATE: { status: 422, message: { 'zh-CN': '链接参数 “{value}” 被多个字段使用', en: 'Link parameter "{value}" is used by more than one field' }, fix: 'Let one field receive each parameter.' },
@@ -76,6 +76,9 @@ export const FORM_ERRORS = {
   FORM_DEF_RATE_LIMIT: { status: 422, message: { 'zh-CN': '提交频率限制应为正整数', en: 'The submission rate limit must be positive whole numbers' }, fix: 'Set `rateLimit: { max: 5, perSeconds: 60 }` or remove it.' },
   FORM_DEF_DEFAULT_INVALID: { status: 422, message: { 'zh-CN': '默认值无效：{detail}', en: 'Invalid default value: {detail}' }, fix: 'Set a default in the field\'s API value shape that passes its own constraints, or remove it.' },
   FORM_DEF_DEFAULT_NOT_ALLOWED: { status: 422, message: { 'zh-CN': '{type} 字段不能设置默认值', en: 'A {type} field cannot have a default value' }, fix: 'Remove `default`.' },
+  FORM_DEF_FORMULA_EXPRESSION: { status: 422, message: { 'zh-CN': '公式表达式为空或超过 {limit} 个字符', en: 'The formula expression is empty or longer than {limit} characters' }, fix: 'Write the expression in `expression`, e.g. `money.pct(record.amount, 5)`.' },
+  FORM_DEF_FORMULA_RESULT_TYPE: { status: 422, message: { 'zh-CN': '公式结果类型 “{value}” 无效', en: 'Invalid formula result type "{value}"' }, fix: 'Set `resultType` to number, money, text, boolean, date or datetime.' },
+  FORM_DEF_FORMULA_PROPERTY: { status: 422, message: { 'zh-CN': '公式字段的值由服务器计算，不能设置 {property}', en: 'A formula field is computed by the server and cannot have {property}' }, fix: 'Remove the property: formulas are never required, unique, defaulted or filled from a link parameter.' },
 } as const satisfies Record<string, FormErrorInfo>;
 
 /** Every code in the registry. */

@@ -8,7 +8,10 @@ export type FieldCategory = (typeof FIELD_CATEGORIES)[number];
 export interface FieldTypeInfo {
   label: LocalizedText;
   category: FieldCategory;
-  /** One value per record (not an array or rows): may be a de-duplication key or filled from a link parameter. */
+  /**
+   * One value per record (not an array or rows): may be a de-duplication key, is filtered and
+   * sorted, and may be filled from a link parameter (except formulas, which the server computes).
+   */
   scalar: boolean;
   /** May be marked `unique` (a database unique index). */
   supportsUnique: boolean;
@@ -50,6 +53,8 @@ export const FIELD_TYPE_INFO: Record<FieldType, FieldTypeInfo> = {
   subtable: { label: { 'zh-CN': '子表', en: 'Sub-table' }, category: 'advanced', scalar: false, supportsUnique: false, defaults: () => ({ fields: [] }) },
   linkparam: { label: { 'zh-CN': '链接参数', en: 'Link parameter' }, category: 'advanced', scalar: true, supportsUnique: false, defaults: () => ({ linkParam: 'ref' }) },
   autonumber: { label: { 'zh-CN': '自动编号', en: 'Autonumber' }, category: 'advanced', scalar: true, supportsUnique: true, defaults: () => ({ mode: 'sequence', prefix: '', digits: 6 }) },
+  // One stored value per record (filters and sorts like its result type), but never typed in.
+  formula: { label: { 'zh-CN': '公式', en: 'Formula' }, category: 'advanced', scalar: true, supportsUnique: false, defaults: () => ({ expression: '', resultType: 'number' }) },
 };
 
 function defaultOptions() {

@@ -16,6 +16,8 @@ export type {
   FieldError,
   FieldType,
   FormDefinition,
+  FormulaField,
+  FormulaResultType,
   LinkParamField,
   Locale,
   LocalizedText,
@@ -31,7 +33,7 @@ export type {
   TextField,
   UserField,
 } from './types.js';
-export type { CompiledForm, JsonSchema, UiSchema } from './json-schema.js';
+export type { CompiledForm, JsonSchema, JsonSchemaType, UiSchema } from './json-schema.js';
 export type { CompileFormOptions } from './compile-form.js';
 export type { RecordValidationContext, RecordValidationResult, RecordValidator, RecordValidatorOptions } from './record-validator.js';
 export type { DefinitionContext } from './validate-definition.js';
@@ -40,7 +42,7 @@ export type { FormErrorCode, FormErrorInfo } from './errors.js';
 export type { Region, RegionLevel } from './region.js';
 
 // ---- values ----
-export { FIELD_TYPES, LOCALES } from './types.js';
+export { FIELD_TYPES, FORMULA_RESULT_TYPES, LOCALES } from './types.js';
 export { compileForm, JSON_SCHEMA_2020_12 } from './compile-form.js';
 export { compileFieldSchema } from './compile-field-schema.js';
 export { compileFieldUiSchema } from './compile-ui-schema.js';
@@ -48,6 +50,7 @@ export { createRecordValidator } from './record-validator.js';
 export { validateFormDefinition } from './validate-definition.js';
 export { FIELD_CATEGORIES, FIELD_TYPE_INFO } from './field-type-info.js';
 export { createField, newFieldId } from './create-field.js';
+export { formulaValueField, isFormulaResultType } from './formula.js';
 export { FORM_ERRORS, formErrorMessage, formErrorText, formErrorsMarkdown } from './errors.js';
 export { formatFen, parseYuan } from './money.js';
 export {
@@ -63,6 +66,7 @@ export { DEFAULT_LOCALE, localize } from './locale.js';
 export {
   DEFAULT_MAX_LENGTH,
   FIELD_ID_PATTERN,
+  FORMULA_MAX_LENGTH,
   KEY_PATTERN,
   LINK_PARAM_PATTERN,
   PHONE_PATTERN,

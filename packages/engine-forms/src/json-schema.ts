@@ -1,10 +1,14 @@
+/** A JSON Schema `type` name. */
+export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
+
 /**
  * The subset of JSON Schema 2020-12 that compileForm emits. Kept open (`[keyword: string]`)
  * so consumers (rjsf, OpenAPI) can pass it on unchanged.
  */
 export interface JsonSchema {
   $schema?: string;
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+  /** One type, or a list (formula fields are `[resultType, 'null']`). */
+  type?: JsonSchemaType | JsonSchemaType[];
   title?: string;
   description?: string;
   default?: unknown;

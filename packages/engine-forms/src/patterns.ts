@@ -30,3 +30,6 @@ export const RESERVED_NAMES: readonly string[] = ['id', 'created_at', 'updated_a
  * cannot be used to store megabytes per record.
  */
 export const DEFAULT_MAX_LENGTH = { text: 1000, textarea: 20000, linkparam: 200 } as const;
+
+/** Longest formula expression accepted (characters). */
+export const FORMULA_MAX_LENGTH = 4000;

@@ -12,6 +12,7 @@ export interface RecordValidatorOptions {
   /**
    * Accept values for autonumber fields instead of reporting FORM_FIELD_READONLY. For trusted
    * server-side writers only (app import, the runtime filling the number it assigned).
+   * Formula values are dropped either way: the runtime computes them after validation.
    */
   allowReadOnly?: boolean;
 }
@@ -43,6 +44,8 @@ export interface RecordValidator {
  *   column). A sub-table value is always the whole array of whole rows (cell defaults apply).
  * - `null`, `""` (text-like) and `[]` (lists) count as empty: FORM_REQUIRED on required fields.
  * - Unknown keys → FORM_UNKNOWN_FIELD; autonumber keys → FORM_FIELD_READONLY.
+ * - Formula keys are accepted and dropped, whatever their value (the server computes formulas
+ *   after validation), so a client may send back a record as it read it.
  * - Region codes must exist at the field's level; numbers may not exceed their `scale`.
  *
  * Never throws for bad data; errors are plain data with JSON-pointer paths and messages in
@@ -97,6 +100,10 @@ export function createRecordValidator(def: FormDefinition, opts: RecordValidator
           if (!Object.hasOwn(obj, f.key)) continue;
           const path = `${base}/${escapePointer(f.key)}`;
           const v = obj[f.key];
+          if (f.type === 'formula') {
+            delete obj[f.key];
+            continue;
+          }
           if (f.type === 'autonumber' && !opts.allowReadOnly) {
             errors.push(fieldError(fields, path, 'FORM_FIELD_READONLY', locale));
             delete obj[f.key];

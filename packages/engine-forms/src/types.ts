@@ -35,8 +35,13 @@ export const FIELD_TYPES = [
   'subtable',
   'linkparam',
   'autonumber',
+  'formula',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** What a formula field can produce; each has the API value shape of the field type of the same name. */
+export const FORMULA_RESULT_TYPES = ['number', 'money', 'text', 'boolean', 'date', 'datetime'] as const;
+export type FormulaResultType = (typeof FORMULA_RESULT_TYPES)[number];
 
 /** One choice of a select / multi-select. `value` is stored; `label` is shown. */
 export interface SelectOption {
@@ -174,6 +179,24 @@ export interface AutoNumberField extends FieldBase {
   length?: number;
 }
 
+/**
+ * A value computed by the server from the record's other fields at every write (like a
+ * spreadsheet formula). `expression` is a rule-language expression (engine-rules) whose facts
+ * are `record` (the other field values by key), e.g. `money.pct(record.amount, 5)`. Clients
+ * never set it: the record validator drops sent values. Top-level only; never required,
+ * unique, defaulted or filled from a link parameter. The value is `null` when the expression
+ * fails or yields nothing.
+ */
+export interface FormulaField extends FieldBase {
+  type: 'formula';
+  /** The expression, at most 4000 characters. */
+  expression: string;
+  /** The shape of the computed value: money in integer fen, date `YYYY-MM-DD`, datetime ISO. */
+  resultType: FormulaResultType;
+  /** number results: digits after the decimal point kept and shown (0–6). */
+  scale?: number;
+}
+
 export type FieldDefinition =
   | TextField
   | NumberField
@@ -188,7 +211,8 @@ export type FieldDefinition =
   | UserField
   | SubtableField
   | LinkParamField
-  | AutoNumberField;
+  | AutoNumberField
+  | FormulaField;
 
 /** Settings of a form's public (anonymous) page at `/f/{slug}`. */
 export interface PublicFormSettings {

@@ -2,9 +2,11 @@ import { createAjv } from './ajv-factory.js';
 import { compileFieldSchema } from './compile-field-schema.js';
 import { formErrorText, type FormErrorCode } from './errors.js';
 import { FIELD_TYPE_INFO, isScalarField } from './field-type-info.js';
+import { isFormulaResultType } from './formula.js';
 import {
   AUTONUMBER_PREFIX_PATTERN,
   FIELD_ID_PATTERN,
+  FORMULA_MAX_LENGTH,
   KEY_PATTERN,
   LINK_PARAM_PATTERN,
   RESERVED_NAMES,
@@ -87,6 +89,10 @@ export function validateFormDefinition(def: unknown, ctx: DefinitionContext): De
   }
 
   function checkField(f: Obj & { type: FieldType }, path: string, inSubtable: boolean): void {
+    if (f.type === 'formula') {
+      checkFormula(f, path);
+      return;
+    }
     const type = f.type;
     const info = FIELD_TYPE_INFO[type];
     const structureProblems = problems.length;
@@ -154,7 +160,7 @@ export function validateFormDefinition(def: unknown, ctx: DefinitionContext): De
         else if (!Array.isArray(f.fields) || f.fields.length === 0) add(`${path}/fields`, 'FORM_DEF_SUBTABLE_EMPTY');
         else {
           f.fields.forEach((sub, j) => {
-            if (isObj(sub) && (sub.type === 'linkparam' || sub.type === 'autonumber')) add(`${path}/fields/${j}/type`, 'FORM_DEF_SUBTABLE_FIELD', { type: sub.type });
+            if (isObj(sub) && (sub.type === 'linkparam' || sub.type === 'autonumber' || sub.type === 'formula')) add(`${path}/fields/${j}/type`, 'FORM_DEF_SUBTABLE_FIELD', { type: sub.type });
           });
           checkFieldList(f.fields, `${path}/fields`, true);
         }
@@ -247,6 +253,22 @@ export function validateFormDefinition(def: unknown, ctx: DefinitionContext): De
     }
     if (f.digits !== undefined && !isIntIn(f.digits, 1, 12)) add(`${path}/digits`, 'FORM_DEF_AUTONUMBER', { detail: `digits ${JSON.stringify(f.digits)} (1–12)` });
     if (f.length !== undefined && !isIntIn(f.length, 4, 16)) add(`${path}/length`, 'FORM_DEF_AUTONUMBER', { detail: `length ${JSON.stringify(f.length)} (4–16)` });
+  }
+
+  /** A formula: its expression and result type; none of the properties of typed-in values. */
+  function checkFormula(f: Obj, path: string): void {
+    const expr = f.expression;
+    if (typeof expr !== 'string' || expr.trim() === '' || expr.length > FORMULA_MAX_LENGTH) {
+      add(`${path}/expression`, 'FORM_DEF_FORMULA_EXPRESSION', { limit: FORMULA_MAX_LENGTH });
+    }
+    if (!isFormulaResultType(f.resultType)) add(`${path}/resultType`, 'FORM_DEF_FORMULA_RESULT_TYPE', { value: String(f.resultType) });
+    if (f.scale !== undefined && !isIntIn(f.scale, 0, 6)) add(`${path}/scale`, 'FORM_DEF_BAD_NUMBER', { what: 'scale', expected: '0–6' });
+    for (const property of ['required', 'unique'] as const) {
+      if (f[property] === true) add(`${path}/${property}`, 'FORM_DEF_FORMULA_PROPERTY', { property });
+    }
+    for (const property of ['default', 'linkParam'] as const) {
+      if (f[property] !== undefined) add(`${path}/${property}`, 'FORM_DEF_FORMULA_PROPERTY', { property });
+    }
   }
 
   function checkNonNegInt(f: Obj, k: string, path: string): void {

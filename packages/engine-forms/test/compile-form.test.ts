@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileFieldSchema, compileForm, JSON_SCHEMA_2020_12, type FormDefinition, type JsonSchema } from '../src/index.js';
+import {
+  compileFieldSchema,
+  compileFieldUiSchema,
+  compileForm,
+  formulaValueField,
+  JSON_SCHEMA_2020_12,
+  type FormDefinition,
+  type FormulaField,
+  type JsonSchema,
+} from '../src/index.js';
 import { readFixture, validDefinitions } from './fixtures.js';
 
 const def = readFixture<FormDefinition>('valid-all-types.json');
@@ -93,5 +102,47 @@ describe('compileForm uiSchema (@rjsf/core v6)', () => {
   });
   it('nests sub-table UI under items', () => {
     expect(ui.lines).toMatchObject({ items: { 'ui:order': ['sku', 'qty', 'unit_price', 'ship_to'], unit_price: { 'ui:widget': 'money' }, ship_to: { 'ui:widget': 'region', 'ui:options': { level: 'city' } } } });
+  });
+});
+
+describe('formula fields', () => {
+  const inv = readFixture<FormDefinition>('valid-formula.json');
+  const c = compileForm(inv, { locale: 'en' });
+  const q = (key: string): JsonSchema => c.schema.properties![key];
+
+  it('compile to a read-only, nullable schema of their result type', () => {
+    expect(q('total')).toEqual({ type: ['integer', 'null'], readOnly: true, title: 'Total', description: 'Sum of the lines' });
+    expect(q('fee')).toEqual({ type: ['integer', 'null'], readOnly: true, title: 'Fee' });
+    expect(q('ratio')).toEqual({ type: ['number', 'null'], readOnly: true, title: 'Ratio' });
+    expect(q('full_name')).toEqual({ type: ['string', 'null'], readOnly: true, title: 'Full name' });
+    expect(q('big')).toEqual({ type: ['boolean', 'null'], readOnly: true, title: 'Large' });
+    expect(q('due_on')).toEqual({ type: ['string', 'null'], format: 'date', readOnly: true, title: 'Due on' });
+    expect(q('remind_at')).toEqual({ type: ['string', 'null'], format: 'date-time', readOnly: true, title: 'Remind at' });
+    expect(c.schema.required).toEqual(['first']);
+  });
+
+  it('are never required and never carry a default, even in an unchecked draft', () => {
+    const f: FormulaField = { id: 'f_x', key: 'x', type: 'formula', label: { 'zh-CN': '甲', en: 'X' }, expression: '1', resultType: 'number', required: true, default: 3 };
+    expect(compileFieldSchema(f, 'en')).toEqual({ type: ['number', 'null'], readOnly: true, title: 'X' });
+    const d: FormDefinition = { formatVersion: 1, key: 'x', title: { 'zh-CN': 'x', en: 'x' }, fields: [f] };
+    expect(compileForm(d).schema.required).toBeUndefined();
+    const junk = { ...f, resultType: 'currency' } as unknown as FormulaField;
+    expect(compileFieldSchema(junk, 'en')).toEqual({ readOnly: true, title: 'X' });
+  });
+
+  it('use the read-only `formula` widget with the result type and scale', () => {
+    expect(c.uiSchema.ratio).toEqual({ 'ui:widget': 'formula', 'ui:readonly': true, 'ui:options': { resultType: 'number', scale: 2 } });
+    expect(c.uiSchema.total).toEqual({ 'ui:widget': 'formula', 'ui:readonly': true, 'ui:options': { resultType: 'money' }, 'ui:help': 'Sum of the lines' });
+    expect(compileFieldUiSchema(inv.fields.find((f) => f.key === 'due_on')!)).toMatchObject({ 'ui:options': { resultType: 'date' } });
+  });
+
+  it('formulaValueField gives the field its value behaves like', () => {
+    const byKey = (k: string) => inv.fields.find((f) => f.key === k) as FormulaField;
+    expect(formulaValueField(byKey('ratio'))).toEqual({ id: 'f_i_ratio', key: 'ratio', type: 'number', scale: 2, label: { 'zh-CN': '比例', en: 'Ratio' } });
+    expect(formulaValueField(byKey('total'))).toMatchObject({ key: 'total', type: 'money', description: { en: 'Sum of the lines' } });
+    expect(formulaValueField(byKey('full_name')).type).toBe('text');
+    expect(formulaValueField(byKey('big')).type).toBe('boolean');
+    expect(formulaValueField(byKey('due_on')).type).toBe('date');
+    expect(formulaValueField(byKey('remind_at')).type).toBe('datetime');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ERRORS, validateFormDefinition, type FormDefinition } from '../src/index.js';
+import { FORM_ERRORS, FORMULA_MAX_LENGTH, validateFormDefinition, type FormDefinition } from '../src/index.js';
 import { fixtureNames, readFixture, validDefinitions, type ErrorFixture } from './fixtures.js';
 
 const valid = validDefinitions();
@@ -42,6 +42,41 @@ describe('validateFormDefinition', () => {
     const problems = validateFormDefinition(orders, { formKeys: ['orders'] });
     expect(problems.map((p) => [p.path, p.code])).toEqual([['/fields/1/target', 'FORM_DEF_RELATION_TARGET']]);
     expect(problems[0].message).toEqual({ 'zh-CN': '关联的表单 “customers” 不存在', en: 'The related form "customers" does not exist' });
+  });
+
+  it('formula expressions may be up to FORMULA_MAX_LENGTH characters', () => {
+    const def = (expression: string) => ({
+      formatVersion: 1,
+      key: 'x',
+      title: { 'zh-CN': 'x', en: 'x' },
+      fields: [{ id: 'f_f', key: 'f', type: 'formula', label: { 'zh-CN': '式', en: 'F' }, expression, resultType: 'number' }],
+    });
+    const longest = '1' + ' '.repeat(FORMULA_MAX_LENGTH - 1);
+    expect(validateFormDefinition(def(longest), { formKeys: ['x'] })).toEqual([]);
+    const problems = validateFormDefinition(def(longest + ' '), { formKeys: ['x'] });
+    expect(problems).toEqual([
+      {
+        path: '/fields/0/expression',
+        code: 'FORM_DEF_FORMULA_EXPRESSION',
+        message: { 'zh-CN': '公式表达式为空或超过 4000 个字符', en: 'The formula expression is empty or longer than 4000 characters' },
+      },
+    ]);
+  });
+
+  it('names the forbidden formula property in both languages', () => {
+    const def = {
+      formatVersion: 1,
+      key: 'x',
+      title: { 'zh-CN': 'x', en: 'x' },
+      fields: [{ id: 'f_f', key: 'f', type: 'formula', label: { 'zh-CN': '式', en: 'F' }, expression: '1', resultType: 'money', unique: true }],
+    };
+    expect(validateFormDefinition(def, { formKeys: ['x'] })).toEqual([
+      {
+        path: '/fields/0/unique',
+        code: 'FORM_DEF_FORMULA_PROPERTY',
+        message: { 'zh-CN': '公式字段的值由服务器计算，不能设置 unique', en: 'A formula field is computed by the server and cannot have unique' },
+      },
+    ]);
   });
 
   it('never throws on junk', () => {

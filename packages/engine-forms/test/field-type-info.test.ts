@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createField,
   createRecordValidator,
+  compileForm,
   FIELD_CATEGORIES,
   FIELD_ID_PATTERN,
   FIELD_TYPE_INFO,
@@ -28,6 +29,10 @@ describe('FIELD_TYPE_INFO', () => {
     expect(FIELD_TYPE_INFO.phone.supportsUnique).toBe(true);
     expect(FIELD_TYPE_INFO.textarea.supportsUnique).toBe(false);
   });
+  it('formula: an advanced, single-value type that is never unique', () => {
+    expect(FIELD_TYPE_INFO.formula).toMatchObject({ label: { 'zh-CN': '公式', en: 'Formula' }, category: 'advanced', scalar: true, supportsUnique: false });
+    expect(FIELD_TYPE_INFO.formula.defaults()).toEqual({ expression: '', resultType: 'number' });
+  });
   it('defaults() returns a fresh object each call', () => {
     const a = FIELD_TYPE_INFO.select.defaults() as { options: unknown[] };
     a.options.push('x');
@@ -49,7 +54,14 @@ describe('createField', () => {
     const ids = new Set(Array.from({ length: 200 }, () => createField('text', [], 'zh-CN').id));
     expect(ids.size).toBe(200);
   });
-  it('a form of one new field of every type (except relation, which needs a target) is publishable and compiles', () => {
+  it('makes a formula with an empty expression and a number result', () => {
+    const f = createField('formula', ['formula_1'], 'en');
+    expect(f).toMatchObject({ key: 'formula_2', type: 'formula', expression: '', resultType: 'number', label: { 'zh-CN': '公式 2', en: 'Formula 2' } });
+    const def = { formatVersion: 1 as const, key: 'x', title: { 'zh-CN': 'x', en: 'x' }, fields: [f] };
+    // A new formula is not publishable until it has an expression.
+    expect(validateFormDefinition(def, { formKeys: ['x'] }).map((p) => `${p.path} ${p.code}`)).toEqual(['/fields/0/expression FORM_DEF_FORMULA_EXPRESSION']);
+  });
+  it('a form of one new field of every type (except relation and formula, which need a target / an expression) is publishable and compiles', () => {
     const fields: FieldDefinition[] = [];
     for (const t of FIELD_TYPES) {
       if (t === 'relation' || t === 'subtable') continue;
@@ -61,9 +73,12 @@ describe('createField', () => {
     const rel = createField('relation', fields.map((f) => f.key), 'zh-CN');
     if (rel.type === 'relation') rel.target = 'customers';
     fields.push(rel);
+    const formula = fields.find((f) => f.type === 'formula');
+    if (formula?.type === 'formula') formula.expression = 'record.number_1 * 2';
     const def = { formatVersion: 1 as const, key: 'new_form', title: { 'zh-CN': '新表单', en: 'New form' }, fields };
     expect(validateFormDefinition(def, { formKeys: ['customers', 'new_form'] })).toEqual([]);
     const r = createRecordValidator(def).validate({}, { locale: 'zh-CN', mode: 'create' });
     expect(r).toMatchObject({ ok: true, value: { boolean_1: false } });
+    expect(compileForm(def).schema.properties?.formula_1).toMatchObject({ type: ['number', 'null'], readOnly: true });
   });
 });

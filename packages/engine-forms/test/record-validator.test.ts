@@ -98,6 +98,29 @@ function byPath(a: { path: string; code: string }, b: { path: string; code: stri
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : 1;
 }
 
+describe('formula values', () => {
+  const def = readFixture<FormDefinition>('valid-formula.json');
+  const base = { first: '三', amount: 100 };
+
+  it('are dropped even for trusted writers, without touching the input', () => {
+    const input = { ...base, total: 999, big: true };
+    const snapshot = structuredClone(input);
+    for (const v of [createRecordValidator(def), createRecordValidator(def, { allowReadOnly: true })]) {
+      for (const mode of ['create', 'update'] as const) {
+        const r = v.validate(input, { locale: 'en', mode });
+        expect(r).toEqual({ ok: true, value: base });
+      }
+    }
+    expect(input).toEqual(snapshot);
+  });
+
+  it('a read-back record (formula values included) validates as an update', () => {
+    const read = { ...base, last: '张', total: 1200, fee: 5, ratio: 1, full_name: '三 张', big: false, due_on: null, remind_at: null, lines: [] };
+    const r = createRecordValidator(def).validate(read, { locale: 'zh-CN', mode: 'update' });
+    expect(r).toEqual({ ok: true, value: { ...base, last: '张', lines: [] } });
+  });
+});
+
 describe('untrusted input', () => {
   it('ignores inherited properties and rejects __proto__ / constructor keys as unknown', () => {
     const def = readFixture<FormDefinition>('valid-customers.json');

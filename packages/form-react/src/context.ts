@@ -1,4 +1,5 @@
 import type { Locale } from '@kiln/engine-forms';
+import { NO_FORMULA_PREVIEW, type FormulaPreview } from './formula-preview';
 
 /** One choice offered by a relation or user picker. */
 export interface PickerOption {
@@ -23,6 +24,8 @@ export interface KilnFormPorts {
 export interface KilnFormContext {
   locale: Locale;
   ports: KilnFormPorts;
+  /** Computed formula values (see KilnFormProps.computeFormulas). */
+  formulas: FormulaPreview;
 }
 
 /** Reads the Kiln context from a registry's formContext, tolerating a host that forgot it. @internal */
@@ -31,5 +34,6 @@ export function kilnContext(formContext: unknown): KilnFormContext {
   return {
     locale: ctx?.locale === 'en' ? 'en' : 'zh-CN',
     ports: ctx?.ports ?? { searchRecords: async () => [] },
+    formulas: ctx?.formulas ?? NO_FORMULA_PREVIEW,
   };
 }

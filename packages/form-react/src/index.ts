@@ -6,6 +6,7 @@
  */
 export type { KilnFormProps, KilnFormData } from './kiln-form';
 export type { KilnFormPorts, PickerOption } from './context';
+export type { ComputeFormulas, FormulaComputation } from './formula-preview';
 export { KilnForm } from './kiln-form';
 export { kilnValidator } from './validator';
 export { toErrorSchema } from './server-errors';

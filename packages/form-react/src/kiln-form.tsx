@@ -3,6 +3,9 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RegistryWidgetsType, RJSFSchema, TemplatesType, UiSchema } from '@rjsf/utils';
 import type { FieldError, JsonSchema, Locale, UiSchema as KilnUiSchema } from '@kiln/engine-forms';
 import type { KilnFormContext, KilnFormPorts } from './context';
+import type { ComputeFormulas } from './formula-preview';
+import { useFormulaPreview } from './use-formula-preview';
+import { msg } from './messages';
 import { kilnValidator } from './validator';
 import { pointerSegments, toErrorSchema } from './server-errors';
 import { ID_PREFIX, ID_SEPARATOR, pointerOf } from './test-id';
@@ -23,6 +26,7 @@ import { CheckboxWidget } from './widgets/checkbox-widget';
 import { CheckboxesWidget } from './widgets/checkboxes-widget';
 import { TextareaWidget } from './widgets/textarea-widget';
 import { HiddenWidget } from './widgets/hidden-widget';
+import { FormulaWidget } from './widgets/formula-widget';
 import './kiln-form.css';
 
 /** Record data as the records API carries it: field key → API value. */
@@ -59,6 +63,14 @@ export interface KilnFormProps {
   idPrefix?: string;
   /** Extra class on the wrapper. */
   className?: string;
+  /**
+   * Computes the form's formula fields from the current values (the host asks the server, e.g.
+   * `POST /api/apps/{app}/compute`). Called ~300 ms after the values stop changing, and again
+   * when this function changes, so pass a stable one (`useCallback`) that changes only when the
+   * definition does. Formula values are left out of what it receives. Without it (or without
+   * formula fields) formula widgets show the values the form was given.
+   */
+  computeFormulas?: ComputeFormulas;
 }
 
 const widgets: RegistryWidgetsType = {
@@ -69,6 +81,7 @@ const widgets: RegistryWidgetsType = {
   user: UserWidget,
   hidden: HiddenWidget,
   HiddenWidget,
+  formula: FormulaWidget,
   textarea: TextareaWidget,
   TextareaWidget,
   SelectWidget,
@@ -97,7 +110,8 @@ const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> & { ButtonTempl
  * Test ids: inputs `field-<key>` (sub-table cells `field-<key>-<index>-<subkey>`), composite
  * widget parts `field-<key>-<part>` (region `-province|-city|-district`; pickers `-search`,
  * `-option-<id>`, `-chip-<id>`, `-remove-<id>`), sub-table `field-<key>-add` and
- * `field-<key>-<index>-remove`, errors `field-<key>-error` / `form-error`, submit `form-submit`.
+ * `field-<key>-<index>-remove`, errors `field-<key>-error` / `form-error`, submit `form-submit`;
+ * formula values `field-<key>` (an `<output>`) and their errors `field-<key>-formula-error`.
  *
  * @example
  * const { schema, uiSchema } = compileForm(definition, { locale });
@@ -110,7 +124,10 @@ export function KilnForm(props: KilnFormProps) {
   const locale: Locale = props.locale === 'en' ? 'en' : 'zh-CN';
   const idPrefix = props.idPrefix ?? ID_PREFIX;
   const validator = kilnValidator(locale);
-  const formContext = useMemo<KilnFormContext>(() => ({ locale, ports }), [locale, ports]);
+  const formulaKeys = useMemo(() => formulaKeysOf(uiSchema), [uiSchema]);
+  const failedText = useCallback((reason: string) => (reason ? `${msg(locale, 'formulaFailed')}: ${reason}` : msg(locale, 'formulaFailed')), [locale]);
+  const formulas = useFormulaPreview(props.computeFormulas, formulaKeys, formData, failedText);
+  const formContext = useMemo<KilnFormContext>(() => ({ locale, ports, formulas: formulas.preview }), [locale, ports, formulas.preview]);
   const [submitted, setSubmitted] = useState(false);
 
   // Server errors stay until their field changes; a new `serverErrors` array starts afresh.
@@ -144,9 +161,11 @@ export function KilnForm(props: KilnFormProps) {
           setDismissed((d) => ({ source: serverErrors, paths: [...(d.source === serverErrors ? d.paths : []), pointer] }));
         }
       }
-      onChange?.((e.formData ?? {}) as KilnFormData);
+      const data = (e.formData ?? {}) as KilnFormData;
+      formulas.changed(data);
+      onChange?.(data);
     },
-    [onChange, serverErrors],
+    [onChange, serverErrors, formulas.changed],
   );
 
   return (
@@ -177,4 +196,12 @@ export function KilnForm(props: KilnFormProps) {
       />
     </div>
   );
+}
+
+/** Keys of the top-level fields rendered by the `formula` widget. */
+function formulaKeysOf(uiSchema: KilnUiSchema | UiSchema | undefined): string[] {
+  if (!uiSchema) return [];
+  return Object.entries(uiSchema)
+    .filter(([k, v]) => !k.startsWith('ui:') && typeof v === 'object' && v !== null && (v as Record<string, unknown>)['ui:widget'] === 'formula')
+    .map(([k]) => k);
 }

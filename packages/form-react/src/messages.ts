@@ -28,6 +28,8 @@ const MESSAGES = {
     yes: '是',
     no: '否',
     fixErrors: '请修正标出的 {n} 处问题',
+    formula: '由公式自动计算',
+    formulaFailed: '无法计算公式',
   },
   en: {
     submit: 'Submit',
@@ -52,6 +54,8 @@ const MESSAGES = {
     yes: 'Yes',
     no: 'No',
     fixErrors: 'Please fix the {n} highlighted problem(s)',
+    formula: 'Computed by a formula',
+    formulaFailed: 'Could not compute the formula',
   },
 } as const;
 

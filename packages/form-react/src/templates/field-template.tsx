@@ -1,5 +1,6 @@
 import type { FieldTemplateProps } from '@rjsf/utils';
 import { getUiOptions } from '@rjsf/utils';
+import { kilnContext } from '../context';
 import { testIdOf } from '../test-id';
 
 /**
@@ -9,10 +10,13 @@ import { testIdOf } from '../test-id';
 export function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, errors, help, description, hidden, required, displayLabel, rawErrors, uiSchema, classNames } = props;
   if (hidden) return <div className="kf-hidden">{children}</div>;
-  // A server-assigned value (autonumber) that does not exist yet has nothing to show.
+  // A server-assigned value (autonumber, formula) that does not exist yet has nothing to show,
+  // unless formulas are being computed as people type.
+  const widget = getUiOptions(uiSchema).widget;
   const empty = props.formData === undefined || props.formData === null || props.formData === '';
-  if (props.schema.readOnly && empty) return <div className="kf-hidden">{children}</div>;
-  const isCheckbox = getUiOptions(uiSchema).widget === 'checkbox' || props.schema.type === 'boolean';
+  const live = widget === 'formula' && kilnContext(props.registry.formContext).formulas.enabled;
+  if (props.schema.readOnly && empty && !live) return <div className="kf-hidden">{children}</div>;
+  const isCheckbox = widget === 'checkbox' || props.schema.type === 'boolean';
   const invalid = (rawErrors?.length ?? 0) > 0;
   const isRoot = props.fieldPathId.path.length === 0;
   return (

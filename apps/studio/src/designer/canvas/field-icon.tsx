@@ -18,6 +18,7 @@ const GLYPHS: Record<FieldType, string> = {
   subtable: '▦',
   linkparam: '⚲',
   autonumber: '№',
+  formula: 'ƒx',
 };
 
 /** A compact glyph for a field type (no icon font needed). */

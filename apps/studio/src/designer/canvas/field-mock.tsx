@@ -32,6 +32,8 @@ export function FieldMock({ field }: { field: FieldDefinition }) {
       return <div className="mock mock-hidden">?{field.linkParam || '…'}=</div>;
     case 'autonumber':
       return <div className="mock mock-hidden">{field.mode === 'shortcode' ? 'A7KQ2M' : `${field.prefix ?? ''}000001`}</div>;
+    case 'formula':
+      return <div className="mock mock-hidden">ƒx {field.expression || t('props.noExpression')}</div>;
     case 'relation':
       return <div className="mock">⇄ {field.target || t('props.noTarget')}{field.many ? ' [ ]' : ''}</div>;
     default:

@@ -13,9 +13,9 @@ function keysIn(def: FormDefinition, container: ContainerId, exceptId?: string):
   return containerFields(def, container).filter((f) => f.id !== exceptId).map((f) => f.key);
 }
 
-/** Where a new field or a moved one can go: sub-tables cannot hold sub-tables. */
+/** Where a new field or a moved one can go: sub-tables hold neither sub-tables nor formulas (top level only). */
 export function canDropInto(type: FieldType, container: ContainerId): boolean {
-  return container === null || type !== 'subtable';
+  return container === null || (type !== 'subtable' && type !== 'formula');
 }
 
 /**

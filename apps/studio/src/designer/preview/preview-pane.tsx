@@ -1,6 +1,7 @@
 import { compileForm } from '@kiln/engine-forms';
 import { KilnForm, type KilnFormData, type KilnFormProps } from '@kiln/form-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { endpoints } from '../../api/endpoints';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../hooks/useLocale';
 import { useDefinition } from '../hooks/useDefinition';
@@ -10,7 +11,8 @@ import { previewPorts } from './preview-ports';
 
 /**
  * Live preview: the definition compiled by the engine's `compileForm` (the very schema the
- * server validates with) rendered by KilnForm. "Submit" only validates in the browser.
+ * server validates with) rendered by KilnForm. "Submit" only validates in the browser. Formula
+ * fields are computed by the server from the draft (`POST /apps/{app}/compute`) as people type.
  */
 export function PreviewPane() {
   const { t } = useTranslation();
@@ -20,6 +22,8 @@ export function PreviewPane() {
   const [data, setData] = useState<KilnFormData>({});
   const [submitted, setSubmitted] = useState<KilnFormData | null>(null);
   const ports = useMemo(() => previewPorts(app), [app]);
+  // A new draft is a new function, so KilnForm recomputes when an expression changes.
+  const computeFormulas = useCallback((values: KilnFormData) => endpoints.computeFormulas(app, def, values), [app, def]);
   const compiled = useMemo(() => {
     try {
       return { ok: true as const, ...compileForm(def, { locale }) };
@@ -49,6 +53,7 @@ export function PreviewPane() {
               onSubmit={(d) => setSubmitted(d)}
               locale={locale}
               ports={ports}
+              computeFormulas={computeFormulas}
               idPrefix="preview"
               submitText={t('designer.previewSubmit')}
             />

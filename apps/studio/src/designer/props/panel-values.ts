@@ -24,11 +24,12 @@ const RENAMED: Record<string, string> = {
   'max-items': 'maxItems',
   'min-rows': 'minRows',
   'max-rows': 'maxRows',
+  'result-type': 'resultType',
 };
 
 const PLAIN = [
   'key', 'required', 'unique', 'default', 'min', 'max', 'pattern', 'integer', 'scale', 'level',
-  'target', 'many', 'display', 'mode', 'prefix', 'digits', 'length', 'options',
+  'target', 'many', 'display', 'mode', 'prefix', 'digits', 'length', 'options', 'expression',
 ];
 
 /** The panel record of a field. */
@@ -56,7 +57,7 @@ export function applyPanelValue(field: FieldDefinition, name: string, value: unk
   }
   const prop = RENAMED[name] ?? name;
   // Required string properties stay present (as '') so the definition keeps its shape.
-  const keepEmpty = prop === 'key' || prop === 'target' || (prop === 'linkParam' && field.type === 'linkparam');
+  const keepEmpty = prop === 'key' || prop === 'target' || prop === 'expression' || (prop === 'linkParam' && field.type === 'linkparam');
   if (value === undefined || value === null || value === '') {
     if (keepEmpty) next[prop] = '';
     else delete next[prop];

@@ -12,6 +12,7 @@ import { useDesignerUi } from '../store/ui-store';
 import { Checkbox, TextInput } from './connected';
 import { ConstraintsSection } from './constraints-section';
 import { DEFAULTABLE, DefaultValueInput } from './default-value-input';
+import { FormulaSection } from './formula-section';
 import { OptionsEditor } from './options-editor';
 import { applyPanelValue, toPanelValues } from './panel-values';
 import { PropField } from './prop-field';
@@ -47,7 +48,11 @@ function FieldProperties({ field, inSubtable }: { field: FieldDefinition; inSubt
     [],
   );
   const info = FIELD_TYPE_INFO[field.type];
-  const hasPlaceholder = !['boolean', 'subtable', 'linkparam', 'autonumber', 'multiselect'].includes(field.type);
+  const hasPlaceholder = !['boolean', 'subtable', 'linkparam', 'autonumber', 'multiselect', 'formula'].includes(field.type);
+  // Server-assigned values (autonumber, formula) are never typed in: no required, default or link parameter.
+  const assigned = field.type === 'autonumber' || field.type === 'formula';
+  const hasDefault = DEFAULTABLE.has(field.type);
+  const hasLinkParam = (info?.scalar || field.type === 'linkparam') && field.type !== 'formula' && !inSubtable;
 
   return (
     <FormProvider form={form}>
@@ -68,7 +73,7 @@ function FieldProperties({ field, inSubtable }: { field: FieldDefinition; inSubt
             <PropField name="description-en" title={t('props.descriptionEn')} component={TextInput} />
             {hasPlaceholder && <PropField name="placeholder-zh" title={t('props.placeholderZh')} component={TextInput} />}
             {hasPlaceholder && <PropField name="placeholder-en" title={t('props.placeholderEn')} component={TextInput} />}
-            {field.type !== 'autonumber' && field.type !== 'linkparam' && (
+            {!assigned && field.type !== 'linkparam' && (
               <PropField name="required" title={t('props.required')} component={Checkbox} />
             )}
             {info?.supportsUnique && !inSubtable && <PropField name="unique" title={t('props.unique')} hint={t('props.uniqueHint')} component={Checkbox} />}
@@ -80,16 +85,19 @@ function FieldProperties({ field, inSubtable }: { field: FieldDefinition; inSubt
             <PropField name="options" title="" component={OptionsEditor} />
           </section>
         )}
+        <FormulaSection field={field} />
         <ConstraintsSection field={field} />
-        <section className="prop-section">
-          <div className="prop-section-title">{t('props.valueSource')}</div>
-          <div className="prop-grid">
-            {DEFAULTABLE.has(field.type) && <PropField name="default" title={t('props.default')} component={DefaultValueInput} />}
-            {(info?.scalar || field.type === 'linkparam') && !inSubtable && (
-              <PropField name="link-param" title={t('props.linkParam')} hint={t('props.linkParamHint')} component={TextInput} props={{ emptyAsUndefined: true }} />
-            )}
-          </div>
-        </section>
+        {(hasDefault || hasLinkParam) && (
+          <section className="prop-section">
+            <div className="prop-section-title">{t('props.valueSource')}</div>
+            <div className="prop-grid">
+              {hasDefault && <PropField name="default" title={t('props.default')} component={DefaultValueInput} />}
+              {hasLinkParam && (
+                <PropField name="link-param" title={t('props.linkParam')} hint={t('props.linkParamHint')} component={TextInput} props={{ emptyAsUndefined: true }} />
+              )}
+            </div>
+          </section>
+        )}
       </div>
     </FormProvider>
   );

@@ -20,11 +20,11 @@ export const designer = {
     commitDefinition(res.definition);
     useDesignerUi.getState().select(res.id);
   },
-  /** Click on a palette item: append at the end, or inside the selected sub-table. */
+  /** Click on a palette item: append at the end, or inside the selected sub-table when the type may go there. */
   append(type: FieldType, locale: Locale) {
     const sel = useDesignerUi.getState().selectedId;
     const loc = sel ? locateField(current(), sel) : null;
-    const container = loc && isSubtable(loc.field) && type !== 'subtable' ? loc.field.id : null;
+    const container = loc && isSubtable(loc.field) && ops.canDropInto(type, loc.field.id) ? loc.field.id : null;
     designer.add(type, container, locale);
   },
   move(id: string, container: ContainerId, index: number) {

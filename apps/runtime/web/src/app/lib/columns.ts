@@ -1,4 +1,4 @@
-import { formatFen, localize, regionName, type FieldDefinition, type Locale } from '@kiln/engine-forms';
+import { formatFen, formulaValueField, localize, regionName, type FieldDefinition, type Locale } from '@kiln/engine-forms';
 
 /** A column of the record list. */
 export interface Column {
@@ -25,10 +25,16 @@ export function columnsOf(fields: readonly FieldDefinition[], locale: Locale, t:
       label: localize(f.label, locale),
       field: f,
       sortable: sortable(f),
-      numeric: f.type === 'number' || f.type === 'money',
+      numeric: isNumeric(f),
     })),
     { key: 'createdAt', label: t('records.createdAt'), sortable: true, numeric: false },
   ];
+}
+
+/** Right-aligned columns: numbers and money, also as formula results. */
+function isNumeric(f: FieldDefinition): boolean {
+  const v = f.type === 'formula' ? formulaValueField(f) : f;
+  return v.type === 'number' || v.type === 'money';
 }
 
 function formatDateTime(v: string, locale: Locale): string {
@@ -38,7 +44,7 @@ function formatDateTime(v: string, locale: Locale): string {
 
 /**
  * The text of one cell: money as yuan, regions by name, selects by option label, relations by
- * their label when known (`labels`), else `#id`.
+ * their label when known (`labels`), else `#id`; formulas like a value of their result type.
  */
 export function formatCell(
   value: unknown,
@@ -48,7 +54,7 @@ export function formatCell(
   labels?: Map<number, string>,
 ): string {
   if (value === undefined || value === null || value === '') return '';
-  const f = col.field;
+  const f = col.field?.type === 'formula' ? formulaValueField(col.field) : col.field;
   if (!f) return col.key === 'createdAt' || col.key === 'updatedAt' ? formatDateTime(String(value), locale) : String(value);
   switch (f.type) {
     case 'money':

@@ -1,4 +1,4 @@
-import { parseYuan, type FieldDefinition } from '@kiln/engine-forms';
+import { formulaValueField, parseYuan, type FieldDefinition } from '@kiln/engine-forms';
 
 /** What the filter controls of one field hold (all strings, as inputs give them). */
 export interface FilterValue {
@@ -14,8 +14,11 @@ export type FilterState = Record<string, FilterValue>;
 /** The kind of control a field gets in the filter bar (undefined: not filterable). */
 export type FilterKind = 'text' | 'range' | 'money' | 'select' | 'boolean' | 'date' | 'datetime' | 'region' | 'id';
 
+/** The filter control of a field; a formula filters like a field of its result type. */
 export function filterKind(f: FieldDefinition): FilterKind | undefined {
   switch (f.type) {
+    case 'formula':
+      return filterKind(formulaValueField(f));
     case 'text':
     case 'textarea':
     case 'phone':

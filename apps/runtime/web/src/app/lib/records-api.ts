@@ -41,5 +41,15 @@ export const createRecord = (app: string, form: string, data: Record<string, unk
 export const updateRecord = (app: string, form: string, id: number | string, data: Record<string, unknown>) =>
   api<RecordRow>(`${base(app, form)}/${seg(id)}`, { method: 'PATCH', body: data });
 
+/** What `POST /api/apps/{app}/compute` answers: formula values by field key, and per-field errors. */
+export interface FormulaValues {
+  values: Record<string, unknown>;
+  errors?: Record<string, string>;
+}
+
+/** Formula values of the published form `form` for the given (unsaved) values; nothing is stored. */
+export const computeFormulas = (app: string, form: string, values: Record<string, unknown>) =>
+  api<FormulaValues>(`/api/apps/${seg(app)}/compute`, { method: 'POST', body: { formKey: form, values } });
+
 export const deleteRecord = (app: string, form: string, id: number | string) =>
   api<unknown>(`${base(app, form)}/${seg(id)}`, { method: 'DELETE' });

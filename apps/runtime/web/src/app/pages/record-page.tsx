@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KilnForm } from '@kiln/form-react';
 import { compileForm, localize, type FieldError, type JsonSchema } from '@kiln/engine-forms';
@@ -11,7 +11,7 @@ import { ErrorNotice } from '../components/error-notice';
 import { setFlash } from '../lib/flash';
 import { appMeta } from '../lib/metadata';
 import { operatorPorts } from '../lib/ports';
-import { createRecord, getRecord, updateRecord, type RecordRow } from '../lib/records-api';
+import { computeFormulas, createRecord, getRecord, updateRecord, type RecordRow } from '../lib/records-api';
 import { useAsync } from '../lib/use-async';
 
 type Data = Record<string, unknown>;
@@ -44,6 +44,9 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
   const def = meta.data?.forms[form];
   const compiled = useMemo(() => (def ? compileForm(def, { locale }) : undefined), [def, locale]);
   const ports = useMemo(() => operatorPorts(app), [app]);
+  // Formula fields preview their values as the operator types (the server computes them again on save).
+  const compute = useCallback((values: Data) => computeFormulas(app, form, values), [app, form]);
+  const hasFormulas = def?.fields.some((f) => f.type === 'formula') ?? false;
   const idempotencyKey = useMemo(() => randomId(), []);
   const [data, setData] = useState<Data | undefined>();
   const [busy, setBusy] = useState(false);
@@ -119,6 +122,7 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
           locale={locale}
           ports={ports}
           serverErrors={serverErrors}
+          computeFormulas={hasFormulas ? compute : undefined}
           disabled={busy}
           submitText={busy ? t('record.saving') : t('common.save')}
         />
