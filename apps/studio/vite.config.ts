@@ -19,6 +19,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'formily', test: /node_modules[\\/]@formily[\\/]/ },
             { name: 'dnd', test: /node_modules[\\/]@dnd-kit[\\/]/ },
+            { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt|acorn|acorn-walk)[\\/]/ },
             { name: 'rjsf', test: /node_modules[\\/](@rjsf|ajv|ajv-formats|ajv-i18n|lodash|lodash-es)[\\/]/ },
           ],
         },

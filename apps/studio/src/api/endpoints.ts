@@ -1,6 +1,7 @@
 import type { FormDefinition, LocalizedText } from '@kiln/engine-forms';
+import type { RuleDefinition, RuleProblem } from '@kiln/engine-rules';
 import { api } from './client';
-import type { AppSummary, AppVersion, FormDraft, Me, PublishedApp } from './types';
+import type { AppSummary, AppVersion, DraftKey, FormDraft, Me, PublishedApp, RuleDraft, RuleTestFacts, RuleTestResult, RuleTrace } from './types';
 
 const enc = encodeURIComponent;
 
@@ -19,6 +20,22 @@ export const endpoints = {
   publish: (app: string) => api<{ version: number }>('POST', `/apps/${enc(app)}/publish`, {}),
   versions: (app: string) => api<{ items: AppVersion[] }>('GET', `/apps/${enc(app)}/versions`),
   rollback: (app: string, version: number) => api<unknown>('POST', `/apps/${enc(app)}/rollback`, { version }),
+  listRules: (app: string) => api<{ items: RuleDraft[] }>('GET', `/apps/${enc(app)}/rules`),
+  getRule: (app: string, key: string) => api<RuleDraft>('GET', `/apps/${enc(app)}/rules/${enc(key)}`),
+  saveRule: (app: string, key: string, def: RuleDefinition) => api<unknown>('PUT', `/apps/${enc(app)}/rules/${enc(key)}`, def),
+  deleteRule: (app: string, key: string) => api<unknown>('DELETE', `/apps/${enc(app)}/rules/${enc(key)}`),
+  /** Static check of an unsaved rule against the app's draft forms and other draft rules. */
+  checkRule: (app: string, rule: RuleDefinition) => api<{ problems: RuleProblem[] }>('POST', `/apps/${enc(app)}/rules/check`, { rule }),
+  /** Dry run of an unsaved rule in the server's sandbox (effects are not applied). */
+  testRule: (app: string, rule: RuleDefinition, facts: RuleTestFacts) =>
+    api<RuleTestResult>('POST', `/apps/${enc(app)}/rules/test`, { rule, facts }),
+  ruleTraces: (app: string, key: string, limit = 20) =>
+    api<{ items: RuleTrace[] }>('GET', `/apps/${enc(app)}/rules/${enc(key)}/traces?limit=${limit}`),
+  /** Keys of the drafts of another kind (flows, connectors), for pickers. */
+  listDraftKeys: (app: string, kind: 'flows' | 'connectors') => api<{ items: DraftKey[] }>('GET', `/apps/${enc(app)}/${kind}`),
+  /** Formula values of a draft form for the given values (computed in the server's sandbox; nothing is stored). */
+  computeFormulas: (app: string, form: FormDefinition, values: Record<string, unknown>) =>
+    api<{ values: Record<string, unknown>; errors?: Record<string, string> }>('POST', `/apps/${enc(app)}/compute`, { form, values }),
   searchRecords: (app: string, form: string, q: string) =>
     api<{ items: Record<string, unknown>[] }>(
       'GET',

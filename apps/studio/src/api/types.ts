@@ -1,4 +1,5 @@
 import type { FormDefinition, LocalizedText } from '@kiln/engine-forms';
+import type { RuleDefinition, RuleError, RuleOutcome, TableOutcome } from '@kiln/engine-rules';
 
 /** `GET /api/me`. */
 export interface Me {
@@ -36,11 +37,61 @@ export interface AppVersion {
   publishedBy: string | null;
 }
 
-/** One problem of a refused publish (422 PUBLISH_INVALID). */
+/** One problem of a refused publish (422 PUBLISH_INVALID). Rule problems also carry where in the expression. */
 export interface PublishProblem {
   kind: string;
   key: string;
   path: string;
   code: string;
   message: string | LocalizedText;
+  severity?: 'error' | 'warning';
+  line?: number;
+  column?: number;
+  from?: number;
+  to?: number;
+}
+
+/** One draft of `GET /api/apps/{app}/rules` (same shape as form drafts). */
+export interface RuleDraft {
+  key: string;
+  definition: RuleDefinition;
+  updatedAt: string;
+}
+
+/** A draft key of another kind (flows, connectors), for pickers. */
+export interface DraftKey {
+  key: string;
+}
+
+/** Sample facts sent to `POST /api/apps/{app}/rules/test`. */
+export interface RuleTestFacts {
+  record?: Record<string, unknown> | null;
+  old?: Record<string, unknown> | null;
+  changed?: string[];
+  event?: unknown;
+}
+
+/** What a dry run measured: time in the sandbox, lookups it made, effects it produced. */
+export interface RuleTestTrace {
+  durationUs: number;
+  lookups?: unknown;
+  effects?: unknown;
+}
+
+/** Answer of `POST /api/apps/{app}/rules/test` (a dry run: effects are not applied). */
+export type RuleTestResult =
+  | { ok: true; outcome: RuleOutcome | TableOutcome; trace: RuleTestTrace }
+  | { ok: false; error: RuleError; trace: RuleTestTrace };
+
+/** One recent evaluation of a published rule (`GET /api/apps/{app}/rules/{key}/traces`). */
+export interface RuleTrace {
+  id: string | number;
+  at: string;
+  version: number;
+  event: string;
+  ok: boolean;
+  durationUs: number;
+  facts: unknown;
+  outcome: unknown;
+  error: RuleError | null;
 }

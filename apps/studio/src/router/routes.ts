@@ -4,6 +4,7 @@ export type Route =
   | { name: 'apps' }
   | { name: 'app'; app: string }
   | { name: 'form'; app: string; form: string }
+  | { name: 'rule'; app: string; rule: string }
   | { name: 'notFound' };
 
 /** Parses an in-app path into a {@link Route}. */
@@ -15,6 +16,9 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'forms') {
     return { name: 'form', app: parts[1], form: parts[3] };
   }
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'rules') {
+    return { name: 'rule', app: parts[1], rule: parts[3] };
+  }
   return { name: 'notFound' };
 }
 
@@ -24,4 +28,5 @@ export const paths = {
   login: () => '/login',
   app: (app: string) => `/apps/${encodeURIComponent(app)}`,
   form: (app: string, form: string) => `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`,
+  rule: (app: string, rule: string) => `/apps/${encodeURIComponent(app)}/rules/${encodeURIComponent(rule)}`,
 };

@@ -6,13 +6,14 @@ import { useLocale } from '../hooks/useLocale';
 import { navigate } from '../router/history';
 import { Link } from '../router/link';
 import { paths } from '../router/routes';
+import { RulesPanel } from '../rules/list/rules-panel';
 import { ErrorText } from '../ui/error-text';
 import { pick } from '../ui/localized';
 import { CreateFormDialog } from './create-form-dialog';
 import { FormsTable } from './forms-table';
 import { VersionsPanel } from './versions-panel';
 
-/** One app: its form drafts (create / open / delete), versions with rollback, and links out. */
+/** One app: its form and rule drafts (create / open / delete), versions with rollback, and links out. */
 export default function AppPage({ app }: { app: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -42,11 +43,14 @@ export default function AppPage({ app }: { app: string }) {
         </button>
       </div>
       <div className="app-layout">
-        <section className="panel">
-          <header className="panel-head">{t('forms.title')}</header>
-          <ErrorText error={forms.error} />
-          <FormsTable app={app} drafts={drafts} loading={forms.loading && !forms.data} onChanged={forms.reload} />
-        </section>
+        <div className="app-main">
+          <section className="panel">
+            <header className="panel-head">{t('forms.title')}</header>
+            <ErrorText error={forms.error} />
+            <FormsTable app={app} drafts={drafts} loading={forms.loading && !forms.data} onChanged={forms.reload} />
+          </section>
+          <RulesPanel app={app} />
+        </div>
         <VersionsPanel app={app} refreshKey={versionsTick} onRolledBack={() => { setVersionsTick((n) => n + 1); forms.reload(); }} />
       </div>
       {creating && (

@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import('./login-page'));
 const AppListPage = lazy(() => import('./app-list-page'));
 const AppPage = lazy(() => import('./app-page'));
 const DesignerPage = lazy(() => import('../designer/designer-page'));
+const RulePage = lazy(() => import('../rules/rule-page'));
 
 const selectToken = (s: { token: string | null }) => s.token;
 
@@ -36,6 +37,7 @@ export function AppRoot() {
           {route.name === 'apps' && <AppListPage />}
           {route.name === 'app' && <AppPage app={route.app} />}
           {route.name === 'form' && <DesignerPage key={`${route.app}/${route.form}`} app={route.app} form={route.form} />}
+          {route.name === 'rule' && <RulePage key={`${route.app}/${route.rule}`} app={route.app} rule={route.rule} />}
           {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
         </Suspense>
       </main>
