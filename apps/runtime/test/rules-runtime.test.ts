@@ -146,9 +146,10 @@ describeBackends('rule runtime', (h) => {
   it('a failing rule reports where it failed, saves nothing, and the server keeps serving', async () => {
     const form = { formatVersion: 1, key: 'items', title: t('items', 'items'), fields: [f('name', 'text'), f('n', 'number')] };
     expect((await setupApp(api, 'broken', [form])).status).toBe(200);
-    await api({ method: 'PUT', url: '/api/apps/broken/rules/crash', payload: trigger('crash', { event: 'record.created', form: 'items' }, [{ id: 'x', type: 'update', form: 'items', id: 'record.id', values: { name: "const o = null;\nreturn o.name;" } }], { condition: "record.name === 'crash'" }) });
-    await api({ method: 'PUT', url: '/api/apps/broken/rules/spin', payload: trigger('spin', { event: 'record.created', form: 'items' }, [{ id: 'x', type: 'update', form: 'items', id: 'record.id', values: { n: 'while (true) {}' } }], { condition: "record.name === 'spin'" }) });
-    expect((await api({ method: 'POST', url: '/api/apps/broken/publish' })).status).toBe(200);
+    await api({ method: 'PUT', url: '/api/apps/broken/rules/crash', payload: trigger('crash', { event: 'record.created', form: 'items' }, [{ id: 'x', type: 'update', form: 'items', record: 'record.id', values: { name: "const o = null;\nreturn o.name;" } }], { condition: "record.name === 'crash'" }) });
+    await api({ method: 'PUT', url: '/api/apps/broken/rules/spin', payload: trigger('spin', { event: 'record.created', form: 'items' }, [{ id: 'x', type: 'update', form: 'items', record: 'record.id', values: { n: 'while (true) {}' } }], { condition: "record.name === 'spin'" }) });
+    const pubBroken = await api({ method: 'POST', url: '/api/apps/broken/publish' });
+    expect(pubBroken.status, JSON.stringify(pubBroken.body)).toBe(200);
     const crash = await api({ method: 'POST', url: '/api/apps/broken/forms/items/records', payload: { name: 'crash' } });
     expect(crash.status).toBe(422);
     expect(crash.body.error.code).toBe('RULE_FAILED');
@@ -160,6 +161,8 @@ describeBackends('rule runtime', (h) => {
     const fine = await api({ method: 'POST', url: '/api/apps/broken/forms/items/records', payload: { name: 'fine', n: 1 } });
     expect(fine.status).toBe(201);
     const traces = await api({ method: 'GET', url: '/api/apps/broken/rules/crash/traces' });
-    expect(traces.body.items[0]).toMatchObject({ ok: false, error: { code: 'RULE_RUNTIME' } });
+    // Newest first: the 'fine' record's evaluation (condition false), then the failed one — kept although its write rolled back.
+    expect(traces.body.items[0]).toMatchObject({ ok: true, outcome: { matched: false } });
+    expect(traces.body.items[1]).toMatchObject({ ok: false, error: { code: 'RULE_RUNTIME', line: 2 }, facts: { record: { name: 'crash' } } });
   });
 }, { testClock: true });

@@ -26,6 +26,8 @@ export const TRIGGER_EVENTS = [
   'record.created',
   'record.updated',
   'record.deleted',
+  /** created or updated (`old` is null on create) */
+  'record.saved',
   'form.submitted',
   'schedule',
   'webhook',
@@ -36,7 +38,7 @@ export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 export type TriggerSpec =
   | { event: 'record.created' | 'record.deleted' | 'form.submitted'; form: string }
   /** `fields`: fire only when one of these field keys changed (empty/absent = any change). */
-  | { event: 'record.updated'; form: string; fields?: string[] }
+  | { event: 'record.updated' | 'record.saved'; form: string; fields?: string[] }
   /** Five-field cron (`m h dom mon dow`) evaluated in the runtime clock; timezone default `Asia/Shanghai`. */
   | { event: 'schedule'; cron: string; timezone?: string }
   /** `POST /api/hooks/{app}/{hook}`; when `secret` is set the caller must send it as `X-Kiln-Token`. */
@@ -48,7 +50,10 @@ export type TriggerSpec =
 export const ACTION_TYPES = ['create', 'update', 'upsert', 'decide', 'ledger', 'flow', 'connector', 'notify', 'reject'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-/** Field values of a write: field key → expression. */
+/**
+ * Field values of a write: field key → expression. A value that evaluates to `undefined` leaves
+ * the field as it is (not written); `null` clears it.
+ */
 export type FieldMapping = Record<string, Expression>;
 
 interface ActionBase {
@@ -68,11 +73,12 @@ export interface CreateAction extends ActionBase {
   values: FieldMapping;
 }
 
-/** Updates the record whose id `id` evaluates to (e.g. `record.id`). */
+/** Updates the record whose id `record` evaluates to (e.g. `record.id`, or `item.id` in a forEach). */
 export interface UpdateAction extends ActionBase {
   type: 'update';
   form: string;
-  id: Expression;
+  /** Expression → the id of the record to update (a number or a `ref()`). */
+  record: Expression;
   values: FieldMapping;
 }
 
