@@ -1,4 +1,5 @@
 import { formErrorsMarkdown } from '@kiln/engine-forms';
+import { ruleErrorsMarkdown } from '@kiln/engine-rules';
 import { RUNTIME_ERRORS } from './errors.js';
 
 /** Renders docs/errors.md from the error registries (runtime + engines), so the table cannot drift. */
@@ -8,7 +9,7 @@ export function errorsMarkdown(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
+    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
     '',
     'Every failed API call answers `{"error":{"code":"STABLE_CODE","message":"…","details":…}}`.',
     'Bad input is always a 4xx and changes nothing. Field-level problems are listed in',
@@ -26,6 +27,13 @@ export function errorsMarkdown(): string {
     '## Field and definition errors (`details.errors[].code`, `details.problems[].code`)',
     '',
     formErrorsMarkdown().trimEnd(),
+    '',
+    '## Rule errors (`details.code` of RULE_FAILED, `details.problems[].code` of rules, test-console `error.code`)',
+    '',
+    'Each carries `rule`, `path` (a JSON pointer into the rule, e.g. `/actions/1/values/amount`) and, inside that',
+    'expression, `line`/`column` (and `from`/`to` offsets for static problems).',
+    '',
+    ruleErrorsMarkdown().trimEnd(),
     '',
   ].join('\n');
 }
