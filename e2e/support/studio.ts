@@ -69,6 +69,15 @@ export class Designer {
     await this.id('prop-label-en').fill(p.en);
     await this.id('prop-key').fill(p.key);
     await this.selected(p.key);
+    // Under heavy load the panel can re-initialise from the store right after a drop and drop a
+    // label typed in that instant (a known race, see the closing note of issue 3): re-type it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const zh = this.id('prop-label-zh');
+      const en = this.id('prop-label-en');
+      if ((await zh.inputValue()) === p.zh && (await en.inputValue()) === p.en) return;
+      if ((await zh.inputValue()) !== p.zh) await zh.fill(p.zh);
+      if ((await en.inputValue()) !== p.en) await en.fill(p.en);
+    }
   }
 
   /** Replaces the options of the selected select field. */
