@@ -21,6 +21,9 @@ export interface KilnConfig {
   sessionTtl: number;
   /** How often (ms) the job queue looks for due jobs (scheduled rules). */
   jobPollMs: number;
+  /** Time limit (ms, wall clock) and memory limit (MB) of one rule evaluation in the sandbox. */
+  ruleTimeoutMs: number;
+  ruleMemoryMb: number;
 }
 
 /** Reads the configuration from an environment (defaults documented in docs/configuration.md). */
@@ -37,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtl: Number(env.KILN_SESSION_TTL ?? 7 * 24 * 3600),
     jobPollMs: Number(env.KILN_JOB_POLL_MS ?? 1000),
+    ruleTimeoutMs: Number(env.KILN_RULE_TIMEOUT_MS ?? 250),
+    ruleMemoryMb: Number(env.KILN_RULE_MEMORY_MB ?? 64),
   };
 }
 

@@ -15,6 +15,7 @@ import { ruleRoutes } from './http/rule-routes.js';
 import { ManualClock } from './clock.js';
 import { JobQueue } from './jobs/queue.js';
 import { SCHEDULE_QUEUE, scheduleHandler } from './rules/schedule.js';
+import { configureSandbox } from './rules/sandbox.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false for silence (tests). */
@@ -37,6 +38,7 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorate('kiln', ctx);
+  configureSandbox(ctx.config);
   app.decorateRequest('user', null);
   installErrorHandler(app);
 

@@ -54,9 +54,12 @@ describeBackends('export / import', (h, kind) => {
       expect(drafts).toContain('notes');
       expect(drafts).not.toContain('leads');
       expect((await fresh.req({ method: 'GET', url: '/api/apps/referral/forms/customers' })).body.definition.title.en).toBe('Members');
-      // The imported app works: its public form takes submissions.
-      const s = await fresh.req({ method: 'POST', url: '/api/public/forms/live/submissions?code=LIVE888&channel=douyin', headers: { authorization: '' }, payload: { name: '甲', phone: '13600000009' } });
-      expect(s.status).toBe(201);
+      // The imported app works: its public form takes submissions, and its intake rule makes the draft order.
+      expect((await fresh.req({ method: 'POST', url: '/api/apps/livestream/forms/products/records', payload: { sku: 'TEA-001', name: '茶', price: 1000 } })).status).toBe(201);
+      const s = await fresh.req({ method: 'POST', url: '/api/public/forms/live/submissions?code=LIVE888&channel=douyin', headers: { authorization: '' }, payload: { name: '甲', phone: '13600000009', sku: 'TEA-001' } });
+      expect(s.status, JSON.stringify(s.body)).toBe(201);
+      const orders = (await fresh.req({ method: 'GET', url: '/api/apps/livestream/forms/orders/records' })).body.items;
+      expect(orders).toEqual([expect.objectContaining({ status: 'pending_review', lines: [{ sku: 'TEA-001', qty: 1, unit_price: 1000 }], total: 1000 })]);
       // Importing again is refused, and a broken export changes nothing.
       await expect(importApp(fresh.ctx, dirs.referral, { userId: null })).rejects.toMatchObject({ code: 'APP_EXISTS' });
       const broken = { ...readFileTree(dirs.livestream), 'forms/orders.yaml': readFileSync(join(dirs.livestream, 'forms/orders.yaml'), 'utf8').replace('target: customers', 'target: nowhere') };

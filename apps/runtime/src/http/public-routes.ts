@@ -102,7 +102,7 @@ function linkParamsOf(query: Record<string, unknown>): Record<string, string> {
 }
 
 async function needsRules(ctx: KilnContext, rt: FormRuntime): Promise<boolean> {
-  if (rt.columns.some((c) => (c.type as string) === 'formula')) return true;
+  if (rt.columns.some((c) => c.type === 'formula')) return true;
   const rules = await appRules(ctx.db, rt.app, rt.version);
   return rulesFor(rules, rt.form.key, 'record.created').length > 0 || rulesFor(rules, rt.form.key, 'form.submitted').length > 0;
 }

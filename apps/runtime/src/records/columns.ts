@@ -58,8 +58,9 @@ export function sqlTypeOf(field: FieldDefinition): string {
       return 'timestamptz';
     case 'subtable':
       return 'jsonb';
+    case 'formula':
+      return FORMULA_SQL[field.resultType] ?? 'text';
     default:
-      if ((field as { type: string }).type === 'formula') return FORMULA_SQL[(field as { resultType?: string }).resultType ?? 'number'] ?? 'text';
       return 'text';
   }
 }

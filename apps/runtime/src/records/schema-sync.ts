@@ -66,7 +66,8 @@ export async function syncFormStorage(trx: Transaction<KilnDatabase>, appId: num
     for (const field of def.fields) {
       const old = storage.columns[field.id];
       if (!old) continue;
-      if (typeChanged(old, field)) {
+      // A formula's values are derived: they are recomputed on write, never checked.
+      if (typeChanged(old, field) && field.type !== 'formula') {
         const affected = await countIncompatible(trx, storage, old, field);
         if (affected > 0) problems.push({ form: def.key, field: field.key, change: 'type', from: describe(old), to: describeField(field), affected });
       }
@@ -169,8 +170,12 @@ async function syncColumn(trx: Transaction<KilnDatabase>, storage: FormStorage, 
     ...(field.type === 'relation' ? { target: field.target, many: Boolean(field.many) } : {}),
     unique: Boolean(field.unique),
   };
-  if (old && !typeChanged(old, field)) {
+  if (old && !typeChanged(old, field) && old.sqlType === info.sqlType) {
     Object.assign(info, { joinTable: old.joinTable, sequence: old.sequence });
+  } else if (old && field.type === 'formula' && old.sqlType !== 'join') {
+    // Becoming a formula (or changing its result type): same storage keeps the values until the
+    // next write recomputes them; other storage starts empty.
+    if (old.sqlType !== info.sqlType) await sql`alter table ${id(table)} alter column ${id(old.column)} type ${sql.raw(info.sqlType)} using null`.execute(trx);
   } else if (old) {
     const using = usingExpression(old, info.sqlType);
     if (old.sqlType === info.sqlType && !(old.type === 'relation' || field.type === 'relation')) {

@@ -268,7 +268,7 @@ export async function updateRecord(ctx: KilnContext, rt: FormRuntime, id: number
 
 async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, value: Record<string, unknown>): Promise<void> {
   const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.updated']);
-  const formulas = rt.columns.some((c) => (c.type as string) === 'formula');
+  const formulas = rt.columns.some((c) => c.type === 'formula');
   const old = triggers || formulas ? await getRecord(ws.trx, rt, id) : null;
   if (formulas) Object.assign(value, await withFormulas(ws.ctx, rt, { ...old, ...value }, { onlyComputed: true, queryDb: ws.trx }));
   const now = ws.ctx.clock.now().toISOString();

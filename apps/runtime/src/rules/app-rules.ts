@@ -58,13 +58,12 @@ export function compileAppRules(appId: number, version: number, rules: Record<st
   const formulas = new Map<string, FormulaInfo[]>();
   const exprs: Record<string, { source: string; context: 'formula' }> = {};
   for (const form of Object.values(forms)) {
-    for (const f of form.fields ?? []) {
-      const field = f as unknown as { type: string; key: string; expression?: string; resultType?: string; scale?: number };
+    for (const field of form.fields ?? []) {
       if (field.type !== 'formula' || typeof field.expression !== 'string') continue;
       const exprId = formulaExprId(form.key, field.key);
       exprs[exprId] = { source: field.expression, context: 'formula' };
       const list = formulas.get(form.key) ?? [];
-      list.push({ key: field.key, exprId, resultType: field.resultType ?? 'number', ...(field.scale !== undefined ? { scale: field.scale } : {}) });
+      list.push({ key: field.key, exprId, resultType: field.resultType, ...(field.scale !== undefined ? { scale: field.scale } : {}) });
       formulas.set(form.key, list);
     }
   }

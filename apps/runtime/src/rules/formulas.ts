@@ -56,7 +56,7 @@ export async function computeFormulas(ctx: KilnContext, formulas: FormulaInfo[],
  */
 export async function withFormulas(ctx: KilnContext, rt: FormRuntime, value: Record<string, unknown>, opts: { onlyComputed?: boolean; queryDb?: Kysely<KilnDatabase> } = {}): Promise<Record<string, unknown>> {
   const onlyComputed = opts.onlyComputed ?? false;
-  if (!rt.columns.some((c) => (c.type as string) === 'formula')) return onlyComputed ? {} : value;
+  if (!rt.columns.some((c) => c.type === 'formula')) return onlyComputed ? {} : value;
   const rules = await appRules(ctx.db, rt.app, rt.version, opts.queryDb);
   const formulas = rules.formulas.get(rt.form.key) ?? [];
   const { values } = await computeFormulas(ctx, formulas, rules.program, value);
