@@ -57,7 +57,7 @@ async function startServer(url: string): Promise<() => Promise<void>> {
 
 let token = '';
 async function api(path: string, method: string, body?: unknown): Promise<any> {
-  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = await r.json();
   if (!r.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
   return json;

@@ -83,6 +83,12 @@ export interface RunOptions {
   lookup?: LookupPort;
   /** Per-evaluation CPU time limit in ms (default from the sandbox options). */
   timeoutMs?: number;
+  /**
+   * Lookup answers shared between evaluations (keyed by method and arguments), e.g. by every
+   * rule a write fires: answers fetched by one evaluation save the next one its restarts. The
+   * caller owns freshness — clear it whenever the data behind the port may have changed.
+   */
+  memo?: Map<string, unknown>;
 }
 
 /** Result of one evaluation: the entry point's value, or an error as data. */

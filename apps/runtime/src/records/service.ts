@@ -267,6 +267,7 @@ export async function updateRecord(ctx: KilnContext, rt: FormRuntime, id: number
 }
 
 async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, value: Record<string, unknown>): Promise<void> {
+  ws.written.add(rt.form.key);
   const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.updated']);
   const formulas = rt.columns.some((c) => c.type === 'formula');
   const old = triggers || formulas ? await getRecord(ws.trx, rt, id) : null;
@@ -306,6 +307,7 @@ export async function createInScope(ws: WriteScope, rt: FormRuntime, input: Reco
   const checked = rt.validator.validate(input, { locale: ws.locale, mode: 'create' });
   if (!checked.ok) ruleInvalid(ws, rt, checked.errors);
   const value = await withFormulas(ws.ctx, rt, checked.value as Record<string, unknown>, { queryDb: ws.trx });
+  ws.written.add(rt.form.key);
   let id: number | null;
   try {
     id = await insertRow(ws.ctx, ws.trx, rt, value, { userId: ws.userId, conflictKey: opts.onConflictIgnore });
@@ -348,6 +350,7 @@ export async function findFirst(db: Db, rt: FormRuntime, match: Record<string, u
 export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en', who: { userId?: number | null; role?: string | null } = {}): Promise<void> {
   try {
     await inWriteScope(ctx, { userId: who.userId ?? null, role: who.role, locale }, async (ws) => {
+      ws.written.add(rt.form.key);
       const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.deleted']);
       const old = triggers ? await getRecord(ws.trx, rt, id) : null;
       const r = await sql`delete from ${tableOf(rt)} where id = ${id}`.execute(ws.trx);

@@ -6,7 +6,7 @@ import { appRules, type AppRules } from './app-rules.js';
 import { applyEffects } from './effects.js';
 import { scopeLookups } from './lookup.js';
 import { sandbox } from './sandbox.js';
-import { MAX_CASCADE_DEPTH, type WriteScope } from './scope.js';
+import { MAX_CASCADE_DEPTH, trimMemo, type WriteScope } from './scope.js';
 
 /** A record event as rules see it. */
 export interface RecordEvent {
@@ -66,7 +66,7 @@ export async function evaluateTrigger(ws: WriteScope, app: AppRow, rules: AppRul
   }
   const broken = rules.problems.filter((p) => p.rule === rule.key && p.severity === 'error');
   if (broken.length) throw new KilnError('RULE_FAILED', `Rule "${rule.key}" has problems: ${broken[0]!.message}`, { rule: rule.key, problems: broken });
-  const res = await sandbox().run<RuleOutcome>(rules.program, { kind: 'rules', key: rule.key }, facts, { now: ws.ctx.clock.now().toISOString(), lookup: scopeLookups(ws, app) });
+  const res = await sandbox().run<RuleOutcome>(rules.program, { kind: 'rules', key: rule.key }, facts, { now: ws.ctx.clock.now().toISOString(), lookup: scopeLookups(ws, app), memo: ws.memo });
   const mode = rule.trace ?? 'all';
   if (mode === 'all' || (mode === 'errors' && !res.ok)) {
     ws.traces.push({
@@ -77,7 +77,10 @@ export async function evaluateTrigger(ws: WriteScope, app: AppRow, rules: AppRul
   if (!res.ok) {
     throw new KilnError('RULE_FAILED', `Rule "${rule.key}" failed: ${res.error.message}`, { ...res.error, rule: rule.key });
   }
-  if (res.value.matched && res.value.effects.length) await applyEffects(ws, app, rule.key, res.value.effects, eventKey);
+  if (res.value.matched && res.value.effects.length) {
+    await applyEffects(ws, app, rule.key, res.value.effects, eventKey);
+    trimMemo(ws);
+  }
   return res.value;
 }
 

@@ -63,7 +63,7 @@ export function scheduleHandler(ctx: KilnContext): JobHandler {
     const rule = rules.rules[key] as TriggerRuleDefinition | undefined;
     if (!rule || rule.type !== 'trigger' || rule.enabled === false || rule.trigger.event !== 'schedule') return;
     const now = ctx.clock.now();
-    const ws: WriteScope = { ctx, trx, userId: null, role: null, locale: 'zh-CN', depth: 0, chain: [], traces: [] };
+    const ws: WriteScope = { ctx, trx, userId: null, role: null, locale: 'zh-CN', depth: 0, chain: [], traces: [], memo: new Map(), written: new Set() };
     await sql`savepoint kiln_rule`.execute(trx);
     try {
       await evaluateTrigger(ws, app, rules, rule, { record: null, old: null, changed: [], event: { type: 'schedule', app: app.key, at: now.toISOString(), scheduledFor: job.runAt, user: null, params: {} } }, `schedule:${job.runAt}`);

@@ -18,6 +18,13 @@ export interface WriteScope {
   /** `rule → form` hops that led here (for the cascade-limit error). */
   chain: string[];
   traces: TraceRow[];
+  /**
+   * Lookup answers shared by the rules this write fires (saves their sandbox restarts);
+   * cleared whenever a rule's effects have written, so no rule reads stale data.
+   */
+  memo: Map<string, unknown>;
+  /** Forms written since the memo was last trimmed (their cached answers go stale). */
+  written: Set<string>;
 }
 
 /** How deep rules may fire rules before the write is refused (RULE_CASCADE_LIMIT). */
@@ -30,7 +37,7 @@ export const MAX_CASCADE_DEPTH = 8;
 export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
   const traces: TraceRow[] = [];
   try {
-    return await ctx.db.transaction().execute((trx) => fn({ ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces }));
+    return await ctx.db.transaction().execute((trx) => fn({ ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces, memo: new Map(), written: new Set() }));
   } finally {
     if (traces.length) await writeTraces(ctx.db, traces).catch((err) => console.error('writing rule traces failed', err));
   }
@@ -38,3 +45,18 @@ export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | 
 
 /** A child scope for a write a rule makes. */
 export const deeper = (ws: WriteScope, hop: string): WriteScope => ({ ...ws, depth: ws.depth + 1, chain: [...ws.chain, hop] });
+
+/** Drops the memoised lookup answers about forms written since the last trim. */
+export function trimMemo(ws: WriteScope): void {
+  if (!ws.written.size) return;
+  for (const key of ws.memo.keys()) {
+    let form: unknown;
+    try {
+      form = (JSON.parse(key) as [string, unknown[]])[1]?.[0];
+    } catch {
+      form = undefined;
+    }
+    if (typeof form !== 'string' || ws.written.has(form)) ws.memo.delete(key);
+  }
+  ws.written.clear();
+}

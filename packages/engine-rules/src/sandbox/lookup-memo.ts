@@ -39,13 +39,16 @@ function callPort(port: LookupPort, { method, args }: Request): Promise<unknown>
 export class LookupMemo {
   /** Port calls made so far. */
   calls = 0;
-  private readonly answers = new Map<string, unknown>();
+  private readonly answers: Map<string, unknown>;
   private readonly pending = new Map<string, Request>();
 
   constructor(
     private readonly port: LookupPort | undefined,
     private readonly max: number,
-  ) {}
+    shared?: Map<string, unknown>,
+  ) {
+    this.answers = shared ?? new Map();
+  }
 
   /** Misses recorded since the last `fetchPending`. */
   get hasPending(): boolean {

@@ -29,7 +29,7 @@ export function sandboxSettings(opts: SandboxOptions = {}): SandboxSettings {
   return out;
 }
 
-const RUN_KEYS = new Set(['now', 'timeZone', 'lookup', 'timeoutMs']);
+const RUN_KEYS = new Set(['now', 'timeZone', 'lookup', 'timeoutMs', 'memo']);
 const knownZones = new Set<string>(['Asia/Shanghai', 'UTC']);
 
 function validZone(zone: string): boolean {

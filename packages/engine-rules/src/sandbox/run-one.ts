@@ -20,7 +20,7 @@ export const sinceUs = (startedMs: number): number => Math.round((performance.no
 export async function runOne<T>(pool: IsolatePool, settings: SandboxSettings, program: Program, call: EntryCall, facts: unknown, opts: RunOptions): Promise<RunResult<T>> {
   const started = performance.now();
   const run = runSettings(opts, settings);
-  const memo = new LookupMemo(opts.lookup, settings.maxLookups);
+  const memo = new LookupMemo(opts.lookup, settings.maxLookups, opts.memo);
   const done = (outcome: Outcome | { ok: false; error: RuleError }): RunResult<T> =>
     outcome.ok
       ? { ok: true, value: outcome.value as T, durationUs: sinceUs(started), lookups: memo.calls }
