@@ -66,6 +66,17 @@ describe('lookups by restart', () => {
     expect(CUSTOMERS[2].name).toBe('b');
   });
 
+  it('RunOptions.memo shares answers between evaluations (no port calls the second time)', async () => {
+    const port = fakePort();
+    const memo = new Map<string, unknown>();
+    const first = await sandbox.run(body(CHAIN), expr(), { id: 4 }, { now: NOW, lookup: port, memo });
+    const second = await sandbox.run(body(CHAIN), expr(), { id: 4 }, { now: NOW, lookup: port, memo });
+    expect(first).toMatchObject({ ok: true, lookups: 4 });
+    expect(second).toMatchObject({ ok: true, value: ['c', 'b', 'root', 'd'], lookups: 0 });
+    expect(port.calls).toHaveLength(4);
+    expect(memo.size).toBe(4);
+  });
+
   it('enforces maxLookups', async () => {
     const port = fakePort();
     const src = `let n = 0; for (let i = 1; i <= 8; i++) if (db.get('customers', i)) n++; return n;`;

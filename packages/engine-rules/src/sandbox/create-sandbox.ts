@@ -21,26 +21,22 @@ const DISPOSED = ruleError('RULE_RUNTIME', 'The sandbox was disposed');
  * // → { ok: true, value: 99, durationUs: …, lookups: 0 }
  */
 export function createSandbox(opts?: SandboxOptions): Sandbox {
-  const settings = sandboxSettings(opts);
-  const pool = new IsolatePool(settings.poolSize, settings.memoryMb, settings.programCacheSize);
-  let evaluations = 0;
+  const pool = new IsolatePool(sandboxSettings(opts));
+  const counters = { evaluations: 0 };
   let disposed = false;
   return {
-    async run<T = unknown>(program: Program, call: EntryCall, facts: unknown, runOpts: RunOptions): Promise<RunResult<T>> {
-      if (disposed) return { ok: false, error: DISPOSED, durationUs: 0, lookups: 0 };
-      try {
-        return await runOne<T>(pool, settings, program, call, facts, runOpts);
-      } finally {
-        evaluations++;
-      }
+    run<T = unknown>(program: Program, call: EntryCall, facts: unknown, runOpts: RunOptions): Promise<RunResult<T>> {
+      if (disposed) return Promise.resolve({ ok: false, error: DISPOSED, durationUs: 0, lookups: 0 });
+      return runOne<T>(pool, counters, program, call, facts, runOpts);
     },
     runBatch<T = unknown>(program: Program, call: EntryCall, factsList: readonly unknown[], runOpts: RunOptions): RunResult<T>[] {
       if (disposed) return factsList.map(() => ({ ok: false, error: DISPOSED, durationUs: 0, lookups: 0 }));
-      const results = runBatch<T>(pool, settings, program, call, factsList, runOpts);
-      evaluations += results.length;
+      const results = runBatch<T>(pool, program, call, factsList, runOpts);
+      counters.evaluations += results.length;
       return results;
     },
     stats(): SandboxStats {
+      const { evaluations } = counters;
       return disposed
         ? { isolates: 0, programs: 0, evaluations, recycled: pool.recycled }
         : { isolates: pool.alive, programs: pool.programs, evaluations, recycled: pool.recycled };

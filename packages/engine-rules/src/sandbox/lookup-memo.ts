@@ -39,25 +39,28 @@ function callPort(port: LookupPort, { method, args }: Request): Promise<unknown>
 export class LookupMemo {
   /** Port calls made so far. */
   calls = 0;
-  private readonly answers: Map<string, unknown>;
-  private readonly pending = new Map<string, Request>();
+  // Created on first use (most evaluations make no lookup), unless the caller shares one.
+  private answers: Map<string, unknown> | null;
+  private pending: Map<string, Request> | null = null;
 
+  /** `shared`: answers shared with other evaluations (`RunOptions.memo`), read and filled here. */
   constructor(
     private readonly port: LookupPort | undefined,
     private readonly max: number,
     shared?: Map<string, unknown>,
   ) {
-    this.answers = shared ?? new Map();
+    this.answers = shared ?? null;
   }
 
   /** Misses recorded since the last `fetchPending`. */
   get hasPending(): boolean {
-    return this.pending.size > 0;
+    return this.pending !== null && this.pending.size > 0;
   }
 
   readonly answer = (method: unknown, args: unknown): [unknown] | null => {
     const key = JSON.stringify([method, args]);
-    if (this.answers.has(key)) return [this.answers.get(key)];
+    if (this.answers?.has(key)) return [this.answers.get(key)];
+    this.pending ??= new Map();
     if (isMethod(method) && Array.isArray(args)) this.pending.set(key, { method, args });
     else this.pending.set(key, { method: 'get', args: [] }); // unreachable from the prelude; fails below
     return null;
@@ -65,8 +68,9 @@ export class LookupMemo {
 
   /** Fetches every recorded miss; an error when the port fails, is missing, or the cap is hit. */
   async fetchPending(): Promise<RuleError | null> {
-    const requests = [...this.pending];
-    this.pending.clear();
+    const requests = [...(this.pending ?? [])];
+    this.pending = null;
+    const answers = (this.answers ??= new Map());
     const first = requests[0][1];
     if (!this.port) return ruleError('RULE_LOOKUP_FAILED', `${show(first)} needs a lookup port; none was given`);
     if (this.calls + requests.length > this.max) {
@@ -76,7 +80,7 @@ export class LookupMemo {
       if (request.args.length === 0) return ruleError('RULE_LOOKUP_FAILED', 'Malformed lookup request');
       this.calls++;
       try {
-        this.answers.set(key, await callPort(this.port, request));
+        answers.set(key, await callPort(this.port, request));
       } catch (e) {
         return ruleError('RULE_LOOKUP_FAILED', `${show(request)} failed: ${e instanceof Error ? e.message : String(e)}`);
       }

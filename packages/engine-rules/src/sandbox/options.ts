@@ -43,6 +43,18 @@ function validZone(zone: string): boolean {
   return true;
 }
 
+let lastNow = '';
+let lastNowMs = NaN;
+/** `Date.parse` with a one-entry cache: batches and bursts of evaluations share one clock reading. */
+function parseNow(now: unknown): number {
+  if (typeof now !== 'string') return NaN;
+  if (now !== lastNow) {
+    lastNow = now;
+    lastNowMs = Date.parse(now);
+  }
+  return lastNowMs;
+}
+
 /** A checked RunOptions: the evaluation environment plus its time limit. @internal */
 export interface RunSettings extends EvalEnv {
   timeoutMs: number;
@@ -50,8 +62,8 @@ export interface RunSettings extends EvalEnv {
 
 /** Checks RunOptions; invalid options become a RULE_RUNTIME error (data, like every other failure). @internal */
 export function runSettings(opts: RunOptions, settings: SandboxSettings): RunSettings | RuleError {
-  for (const key of Object.keys(opts)) if (!RUN_KEYS.has(key)) return ruleError('RULE_RUNTIME', `Unknown run option '${key}'`);
-  const nowMs = typeof opts.now === 'string' ? Date.parse(opts.now) : NaN;
+  for (const key in opts) if (!RUN_KEYS.has(key)) return ruleError('RULE_RUNTIME', `Unknown run option '${key}'`);
+  const nowMs = parseNow(opts.now);
   if (!Number.isFinite(nowMs)) return ruleError('RULE_RUNTIME', `RunOptions.now must be an ISO date-time, got ${JSON.stringify(opts.now)}`);
   const timeZone = opts.timeZone ?? 'Asia/Shanghai';
   if (typeof timeZone !== 'string' || !validZone(timeZone)) return ruleError('RULE_RUNTIME', `Unknown time zone ${JSON.stringify(timeZone)}`);

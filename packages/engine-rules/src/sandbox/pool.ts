@@ -1,4 +1,5 @@
 import { IsolateSlot } from './isolate-slot.js';
+import type { SandboxSettings } from './options.js';
 
 /**
  * The isolates of a sandbox, handed out round robin. A slot whose isolate was disposed (memory
@@ -11,12 +12,8 @@ export class IsolatePool {
   /** Isolates replaced after they were lost. */
   recycled = 0;
 
-  constructor(
-    size: number,
-    private readonly memoryMb: number,
-    private readonly cacheSize: number,
-  ) {
-    for (let i = 0; i < size; i++) this.slots.push(new IsolateSlot(memoryMb, cacheSize));
+  constructor(readonly settings: SandboxSettings) {
+    for (let i = 0; i < settings.poolSize; i++) this.slots.push(new IsolateSlot(settings.memoryMb, settings.programCacheSize));
   }
 
   /** The index of the next slot in round-robin order. */
@@ -30,7 +27,7 @@ export class IsolatePool {
   slot(index: number): IsolateSlot {
     let slot = this.slots[index];
     if (!slot.alive) {
-      slot = new IsolateSlot(this.memoryMb, this.cacheSize);
+      slot = new IsolateSlot(this.settings.memoryMb, this.settings.programCacheSize);
       this.slots[index] = slot;
       this.recycled++;
     }

@@ -1,6 +1,6 @@
 import type { EntryCall, Program, RunOptions, RunResult } from '../abi.js';
 import type { IsolateSlot, Outcome } from './isolate-slot.js';
-import { runSettings, type SandboxSettings } from './options.js';
+import { runSettings } from './options.js';
 import type { IsolatePool } from './pool.js';
 import { ruleError } from './host-errors.js';
 import { sinceUs } from './run-one.js';
@@ -52,9 +52,9 @@ function outcomes(pool: IsolatePool, program: Program, call: EntryCall, factsLis
  * `durationUs` of each result is the batch's wall time divided by the number of items.
  * @internal
  */
-export function runBatch<T>(pool: IsolatePool, settings: SandboxSettings, program: Program, call: EntryCall, factsList: readonly unknown[], opts: RunOptions): RunResult<T>[] {
+export function runBatch<T>(pool: IsolatePool, program: Program, call: EntryCall, factsList: readonly unknown[], opts: RunOptions): RunResult<T>[] {
   const started = performance.now();
-  const run = runSettings(opts, settings);
+  const run = runSettings(opts, pool.settings);
   const list: Outcome[] = 'code' in run
     ? factsList.map(() => ({ ok: false, error: run }))
     : outcomes(pool, program, call, factsList, run);

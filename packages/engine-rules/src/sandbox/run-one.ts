@@ -3,7 +3,7 @@ import type { RuleError } from '../types.js';
 import { ruleError } from './host-errors.js';
 import type { Outcome } from './isolate-slot.js';
 import { LookupMemo } from './lookup-memo.js';
-import { runSettings, type SandboxSettings } from './options.js';
+import { runSettings } from './options.js';
 import type { IsolatePool } from './pool.js';
 
 /** Microseconds since `startedMs` (a `performance.now()` reading). @internal */
@@ -17,14 +17,16 @@ export const sinceUs = (startedMs: number): number => Math.round((performance.no
  * budget shared by the attempts, so restarts cannot multiply the time an evaluation may block.
  * @internal
  */
-export async function runOne<T>(pool: IsolatePool, settings: SandboxSettings, program: Program, call: EntryCall, facts: unknown, opts: RunOptions): Promise<RunResult<T>> {
+export async function runOne<T>(pool: IsolatePool, counters: { evaluations: number }, program: Program, call: EntryCall, facts: unknown, opts: RunOptions): Promise<RunResult<T>> {
   const started = performance.now();
-  const run = runSettings(opts, settings);
-  const memo = new LookupMemo(opts.lookup, settings.maxLookups, opts.memo);
-  const done = (outcome: Outcome | { ok: false; error: RuleError }): RunResult<T> =>
-    outcome.ok
+  const run = runSettings(opts, pool.settings);
+  const memo = new LookupMemo(opts.lookup, pool.settings.maxLookups, opts.memo);
+  const done = (outcome: Outcome | { ok: false; error: RuleError }): RunResult<T> => {
+    counters.evaluations++;
+    return outcome.ok
       ? { ok: true, value: outcome.value as T, durationUs: sinceUs(started), lookups: memo.calls }
       : { ok: false, error: outcome.error, durationUs: sinceUs(started), lookups: memo.calls };
+  };
   if ('code' in run) return done({ ok: false, error: run });
   const index = pool.nextIndex();
   let budgetMs = run.timeoutMs;

@@ -67,6 +67,7 @@ function harden() {
   for (let i = 0; i < REMOVED.length; i++) delete globalThis[REMOVED[i]];
   for (let i = 0; i < REGEXP_STATICS.length; i++) delete RegExp[REGEXP_STATICS[i]];
   disableCodeGeneration();
+  installLimits();
   for (let i = 0; i < OVERRIDABLE.length; i++) enableOverride(ObjProto, OVERRIDABLE[i]);
   publish('Function', noCodeGeneration);
   publish('eval', noCodeGeneration);

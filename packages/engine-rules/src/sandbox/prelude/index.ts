@@ -5,6 +5,7 @@ import { DB_JS } from './db.js';
 import { DISPATCH_JS } from './dispatch.js';
 import { ERRORS_JS } from './errors.js';
 import { HARDEN_JS } from './harden.js';
+import { LIMITS_JS } from './limits.js';
 import { LISTS_JS } from './lists.js';
 import { MONEY_JS } from './money.js';
 import { NUM_STR_JS } from './num-str.js';
@@ -24,6 +25,6 @@ export const HOST_GLOBAL = '__kilnHost';
  */
 export const PRELUDE_SOURCE = [
   `'use strict';\n(function (host) {`,
-  BASE_JS, MONEY_JS, NUM_STR_JS, LISTS_JS, DATES_JS, DB_JS, ERRORS_JS, COPY_OUT_JS, DISPATCH_JS, HARDEN_JS,
-  `harden();\nreturn { register: register, unregister: unregister, invoke: invoke, invokeBatch: invokeBatch, takeProgress: takeProgress };\n})(globalThis.${HOST_GLOBAL});\n`,
+  BASE_JS, MONEY_JS, NUM_STR_JS, LISTS_JS, DATES_JS, DB_JS, ERRORS_JS, COPY_OUT_JS, DISPATCH_JS, LIMITS_JS, HARDEN_JS,
+  `harden();\nzoneParts(0); /* load ICU time-zone data now, not in the first evaluation that needs it */\nreturn { register: register, unregister: unregister, invoke: invoke, invokeBatch: invokeBatch, takeProgress: takeProgress };\n})(globalThis.${HOST_GLOBAL});\n`,
 ].join('\n');
