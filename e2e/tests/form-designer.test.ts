@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from '../support/api';
-import { launchChromium, shot } from '../support/browser';
+import { shot } from '../support/browser';
+import { browserSession, type Lang } from '../support/session';
 import { ADMIN } from '../support/env';
 import { Designer, attrIs, textIs } from '../support/studio';
 
@@ -12,7 +13,6 @@ import { Designer, attrIs, textIs } from '../support/studio';
  * Runs once with the UI in 简体中文 and once in English.
  */
 
-type Lang = 'zh-CN' | 'en';
 
 interface Pass {
   lang: Lang;
@@ -67,56 +67,14 @@ const TARGET = 'customers';
 const REGION = { province: '320000', city: '320100', district: '320102', name: '江苏省 南京市 玄武区' };
 const MOBILE = '13800138000';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A new browser context (no token, no stored language) with a page, in `lang`. */
-async function freshPage(lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  openPages.add(page);
-  page.on('close', () => openPages.delete(page));
-  page.on('pageerror', (e) => browserErrors.push(`${page.url()}: uncaught ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon\.ico/.test(m.location().url)) browserErrors.push(`${page.url()}: console.error ${m.text()}`);
-  });
-  return { context, page };
-}
-
-/** Pages still open, screenshotted when a step fails. */
-const openPages = new Set<Page>();
-
-/** Uncaught exceptions and console errors of every page: a clean run has none. */
-const browserErrors: string[] = [];
-
-afterAll(() => {
-  expect(browserErrors).toEqual([]);
-});
+const { freshPage, steps } = browserSession(baseUrl);
 
 describe.each(PASSES)('form designer → public page → operator UI [$lang]', (pass) => {
-  // The steps build on each other: after a failure, the rest of this pass is skipped.
-  let broken = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (broken) ctx.skip();
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        for (const p of openPages) if (!p.isClosed()) await shot(p, `${tag}-FAILED-${name.replace(/\W+/g, '-')}`).catch(() => {});
-        throw e;
-      }
-    });
   const L = (k: keyof Pass['labels']) => (pass.lang === 'en' ? pass.labels[k].en : pass.labels[k].zh);
   const tag = pass.lang === 'en' ? 'en' : 'zh';
+  // The steps build on each other: after a failure, the rest of this pass is skipped.
+  const step = steps(`${tag}`);
   let studio: { context: BrowserContext; page: Page };
   let api: Api;
   let customerId: number;

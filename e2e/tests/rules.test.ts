@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from '../support/api';
-import { launchChromium, shot } from '../support/browser';
+import { shot } from '../support/browser';
+import { browserSession, type Lang } from '../support/session';
 import { ADMIN } from '../support/env';
 import { RuleEditor } from '../support/rules';
 import { WAIT_MS, attrIs, textIs } from '../support/studio';
@@ -14,7 +15,6 @@ import { WAIT_MS, attrIs, textIs } from '../support/studio';
  * Runs once with the UI in 简体中文 and once in English.
  */
 
-type Lang = 'zh-CN' | 'en';
 
 interface Pass {
   lang: Lang;
@@ -62,55 +62,13 @@ const ROWS: [string, string][] = [
 const TRIGGER = { key: 'assign_tier', title: t('下单定级', 'Assign a tier on order') };
 const CONDITION = 'record.amount > 0';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A new browser context (no token, no stored language) with a page, in `lang`. */
-async function freshPage(lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  openPages.add(page);
-  page.on('close', () => openPages.delete(page));
-  page.on('pageerror', (e) => browserErrors.push(`${page.url()}: uncaught ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon\.ico/.test(m.location().url)) browserErrors.push(`${page.url()}: console.error ${m.text()}`);
-  });
-  return { context, page };
-}
-
-/** Pages still open, screenshotted when a step fails. */
-const openPages = new Set<Page>();
-
-/** Uncaught exceptions and console errors of every page: a clean run has none. */
-const browserErrors: string[] = [];
-
-afterAll(() => {
-  expect(browserErrors).toEqual([]);
-});
+const { freshPage, steps } = browserSession(baseUrl);
 
 describe.each(PASSES)('rule editor: decision table + trigger → test console → publish → operator UI [$lang]', (pass) => {
-  // The steps build on each other: after a failure, the rest of this pass is skipped.
-  let broken = false;
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (broken) ctx.skip();
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        for (const p of openPages) if (!p.isClosed()) await shot(p, `rules-${tag}-FAILED-${name.replace(/\W+/g, '-')}`).catch(() => {});
-        throw e;
-      }
-    });
   const tag = pass.lang === 'en' ? 'en' : 'zh';
+  // The steps build on each other: after a failure, the rest of this pass is skipped.
+  const step = steps(`rules-${tag}`);
   const L = (text: { 'zh-CN': string; en: string }) => text[pass.lang];
   let studio: { context: BrowserContext; page: Page };
   let ed: RuleEditor;

@@ -7,53 +7,15 @@
  * Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16).
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { BENCH_BASE as BASE, startServer as startKiln, withDatabase } from './support.js';
 
-const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PORT = 3800 + Math.floor(Math.random() * 90);
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `kiln_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
 
-async function startServer(url: string): Promise<() => Promise<void>> {
-  const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', main], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KILN_ADMIN_PASSWORD: 'bench-admin-pw', KILN_PG_POOL: '32' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return () => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 let token = '';
 async function api(path: string, method: string, body?: unknown): Promise<any> {
@@ -105,7 +67,7 @@ async function load(app: string, buyer: number, seconds: number) {
 }
 
 await withDatabase(async (url) => {
-  const stop = await startServer(url);
+  const stop = await startKiln(url, PORT);
   try {
     token = (await api('/api/auth/login', 'POST', { email: 'admin@kiln.local', password: 'bench-admin-pw' })).token;
     console.log(`commission benchmark: ${CONNECTIONS} connections, ${SECONDS} s each, PostgreSQL ${BASE.replace(/\/\/[^@]*@/, '//')}`);

@@ -7,33 +7,16 @@
  * share its event loop. Env: BENCH_DATABASE_URL (default TEST_DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (64).
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { BENCH_BASE as BASE, startServer as startKiln, withDatabase } from './support.js';
 
-const BASE = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const PORT = 3900 + Math.floor(Math.random() * 90);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `kiln_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
 
 /** Raw baseline: 64 clients, each `INSERT … RETURNING id` of 8 fields, one row per commit. */
 async function rawInsert(url: string) {
@@ -62,28 +45,6 @@ async function rawInsert(url: string) {
   return { rps: n / SECONDS, p50: percentile(latencies, 50), p99: percentile(latencies, 99), total: n };
 }
 
-async function startServer(url: string): Promise<() => Promise<void>> {
-  const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', main], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KILN_ADMIN_PASSWORD: 'bench-admin-pw', KILN_PG_POOL: '32' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${PORT}/api/health`);
-      if (r.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return () => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 async function api(path: string, token: string | null, method: string, body?: unknown): Promise<any> {
   const r = await fetch(`http://127.0.0.1:${PORT}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -109,7 +70,7 @@ const intentForm = {
 };
 
 async function kilnIntake(url: string) {
-  const stop = await startServer(url);
+  const stop = await startKiln(url, PORT, process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []);
   try {
     const { token } = await api('/api/auth/login', null, 'POST', { email: 'admin@kiln.local', password: 'bench-admin-pw' });
     await api('/api/apps', token, 'POST', { key: 'bench', name: t('压测', 'Bench') });
