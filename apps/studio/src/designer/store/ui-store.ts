@@ -1,12 +1,9 @@
 import { create } from 'zustand';
 import type { PublishProblem } from '../../api/types';
+import type { SaveResult } from '../../ui/save-result-badge';
 
-/** Outcome of the last save / publish, shown in the toolbar. */
-export type PublishResult =
-  | { kind: 'saved' }
-  | { kind: 'published'; version: number }
-  | { kind: 'refused'; count: number }
-  | { kind: 'error'; message: string; code?: string };
+/** The outcome of the last save / publish (shared with the rule editor). */
+export type PublishResult = SaveResult;
 
 interface DesignerUiState {
   selectedId: string | null;

@@ -1,13 +1,10 @@
 import type { RuleProblem } from '@kiln/engine-rules';
 import { create } from 'zustand';
 import type { PublishProblem } from '../../api/types';
+import type { SaveResult } from '../../ui/save-result-badge';
 
 /** Outcome of the last save / publish, shown in the toolbar. */
-export type SaveResult =
-  | { kind: 'saved' }
-  | { kind: 'published'; version: number }
-  | { kind: 'refused'; count: number }
-  | { kind: 'error'; message: string; code?: string };
+export type { SaveResult };
 
 /** State of the live check (`POST …/rules/check`). */
 export type CheckState = 'idle' | 'checking' | 'done' | 'unavailable';
