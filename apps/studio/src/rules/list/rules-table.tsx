@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api/endpoints';
 import type { RuleDraft } from '../../api/types';
+import { useDeleteDraft } from '../../hooks/useDeleteDraft';
 import { useLocale } from '../../hooks/useLocale';
 import { Link } from '../../router/link';
 import { paths } from '../../router/routes';
-import { confirmAction } from '../../ui/confirm';
 import { ErrorText } from '../../ui/error-text';
 import { pick } from '../../ui/localized';
 import { eventKey } from '../model/event-key';
@@ -21,16 +20,7 @@ interface Props {
 export function RulesTable({ app, drafts, loading, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [error, setError] = useState<unknown>();
-  const remove = async (key: string) => {
-    if (!(await confirmAction(t('rules.confirmDelete', { key }), { danger: true }))) return;
-    try {
-      await endpoints.deleteRule(app, key);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, remove } = useDeleteDraft((key) => t('rules.confirmDelete', { key }), (key) => endpoints.deleteRule(app, key), onChanged);
   if (loading) return <div className="muted pad">{t('common.loading')}</div>;
   if (drafts.length === 0) return <div className="page-empty">{t('rules.empty')}</div>;
   return (
