@@ -19,7 +19,7 @@ export interface AppRules {
   program: Program;
   problems: RuleProblem[];
   rules: Record<string, RuleDefinition>;
-  /** `${form}|${event}` → enabled trigger rules, in priority then key order. */
+  /** `${form}|${event}` → enabled trigger rules, in priority then key order (`record.saved` rules under created and updated). */
   byEvent: Map<string, TriggerRuleDefinition[]>;
   schedules: TriggerRuleDefinition[];
   webhooks: Map<string, TriggerRuleDefinition>;
@@ -79,10 +79,15 @@ export function compileAppRules(appId: number, version: number, rules: Record<st
     if (t.event === 'schedule') schedules.push(r);
     else if (t.event === 'webhook') webhooks.set(t.hook, r);
     else {
-      const k = t.event === 'flow.node' ? `${t.flow}|flow.node|${t.node}` : `${t.form}|${t.event}`;
-      const list = byEvent.get(k) ?? [];
-      list.push(r);
-      byEvent.set(k, list);
+      // `record.saved` listens to both created and updated: indexed under both, so a write
+      // looks up one list (already in priority order).
+      const events = t.event === 'record.saved' ? ['record.created', 'record.updated'] : [t.event];
+      for (const ev of events) {
+        const k = t.event === 'flow.node' ? `${t.flow}|flow.node|${t.node}` : `${t.form}|${ev}`;
+        const list = byEvent.get(k) ?? [];
+        list.push(r);
+        byEvent.set(k, list);
+      }
     }
   }
   return { appId, version, program, problems, rules, byEvent, schedules, webhooks, formulas };

@@ -26,13 +26,9 @@ export function changedKeys(record: ApiRecord | null, old: ApiRecord | null): st
   return Object.keys(record).filter((k) => !SYSTEM_KEYS.has(k) && JSON.stringify(record[k]) !== JSON.stringify(old[k]));
 }
 
-/** The trigger rules listening to an event of a form (created/updated also fire `record.saved`). */
+/** The trigger rules listening to an event of a form (created/updated include `record.saved` rules). */
 export function rulesFor(rules: AppRules, form: string, type: RecordEvent['type']): TriggerRuleDefinition[] {
-  const own = rules.byEvent.get(`${form}|${type}`) ?? [];
-  if (type !== 'record.created' && type !== 'record.updated') return own;
-  const saved = rules.byEvent.get(`${form}|record.saved`) ?? [];
-  if (!saved.length) return own;
-  return [...own, ...saved].sort((a, b) => (a.priority ?? 100) - (b.priority ?? 100) || a.key.localeCompare(b.key));
+  return rules.byEvent.get(`${form}|${type}`) ?? [];
 }
 
 /** Whether any rule listens to these events of a form (cheap: lets writes skip loading records). */

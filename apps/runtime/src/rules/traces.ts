@@ -1,22 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { KilnDatabase } from '../db/schema.js';
+import type { KilnDatabase, RuleTracesTable } from '../db/schema.js';
 
 /** How many traces are kept per rule. */
 export const TRACES_KEPT = 50;
 
-/** One stored evaluation of a rule. */
-export interface TraceRow {
-  app_id: number;
-  rule_key: string;
-  version: number;
-  at: string;
-  event: string;
-  ok: boolean;
-  duration_us: number;
-  facts: unknown;
-  outcome: unknown;
-  error: unknown;
-}
+/** One stored evaluation of a rule (a `rule_traces` row; the JSON columns as plain values). */
+export type TraceRow = Omit<RuleTracesTable, 'id' | 'facts' | 'outcome' | 'error'> & { facts: unknown; outcome: unknown; error: unknown };
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
