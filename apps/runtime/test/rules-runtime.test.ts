@@ -143,6 +143,25 @@ describeBackends('rule runtime', (h) => {
     expect(await list('loop', 'pong')).toEqual([]);
   });
 
+  it('computes formula fields at write time and for previews (published form or a draft)', async () => {
+    const form = { formatVersion: 1, key: 'quotes', title: t('报价', 'Quotes'), fields: [
+      f('price', 'money'), f('qty', 'number'),
+      f('total', 'formula', { resultType: 'money', expression: 'money.mul(record.price || 0, record.qty || 0)' }),
+    ] };
+    expect((await setupApp(api, 'fx', [form])).status).toBe(200);
+    const r = await api({ method: 'POST', url: '/api/apps/fx/forms/quotes/records', payload: { price: 1999, qty: 3, total: 1 } });
+    expect(r.body.total).toBe(5997);
+    const patched = await api({ method: 'PATCH', url: `/api/apps/fx/forms/quotes/records/${r.body.id}`, payload: { qty: 2 } });
+    expect(patched.body.total).toBe(3998);
+    const preview = await api({ method: 'POST', url: '/api/apps/fx/compute', payload: { formKey: 'quotes', values: { price: 500, qty: 4 } } });
+    expect(preview.body).toEqual({ values: { total: 2000 }, errors: {} });
+    const draft = { ...form, fields: [...form.fields.slice(0, 2), f('total', 'formula', { resultType: 'money', expression: 'money.mul(record.price,' })] };
+    const broken = await api({ method: 'POST', url: '/api/apps/fx/compute', payload: { form: draft, values: { price: 1, qty: 1 } } });
+    expect(broken.status).toBe(200);
+    expect(broken.body.values.total).toBeNull();
+    expect(broken.body.errors.total).toBeTypeOf('string');
+  });
+
   it('a failing rule reports where it failed, saves nothing, and the server keeps serving', async () => {
     const form = { formatVersion: 1, key: 'items', title: t('items', 'items'), fields: [f('name', 'text'), f('n', 'number')] };
     expect((await setupApp(api, 'broken', [form])).status).toBe(200);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { KilnError } from '../errors.js';
 import { appByKey, type AppRow } from '../metadata/apps.js';
 import { KEY } from '../metadata/kinds.js';
-import { appRules, compileAppRules, formulaExprId } from '../rules/app-rules.js';
+import { appRules, compileAppRules } from '../rules/app-rules.js';
 import { evaluateTrigger } from '../rules/fire.js';
 import { computeFormulas } from '../rules/formulas.js';
 import { lookupPort } from '../rules/lookup.js';
@@ -94,9 +94,14 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
       const form = body.form;
       if (typeof form.key !== 'string' || !KEY.test(form.key)) throw new KilnError('INVALID_KEY', 'The form needs a valid key.', { path: '/form/key' });
       const compiled = compileAppRules(a.id, 0, {}, { [form.key]: form });
+      const formulas = compiled.formulas.get(form.key) ?? [];
+      // A formula that does not compile reports its problem under its program entry id.
       const errors: Record<string, string> = {};
-      for (const p of compiled.problems) if (p.severity === 'error') for (const f of compiled.formulas.get(form.key) ?? []) if (p.rule === formulaExprId(form.key, f.key) || p.path?.includes(f.exprId)) errors[f.key] = p.message;
-      const out = await computeFormulas(ctx, compiled.formulas.get(form.key) ?? [], compiled.program, values);
+      for (const f of formulas) {
+        const p = compiled.problems.find((x) => x.severity === 'error' && x.rule === f.exprId);
+        if (p) errors[f.key] = p.message;
+      }
+      const out = await computeFormulas(ctx, formulas, compiled.program, values);
       return { values: out.values, errors: { ...out.errors, ...errors } };
     }
     if (typeof body.formKey !== 'string') throw new KilnError('BAD_REQUEST', 'Send {"formKey", "values"} or {"form", "values"}.');
