@@ -25,6 +25,8 @@ export type Role = (typeof ROLES)[number];
 declare module 'fastify' {
   interface FastifyInstance {
     kiln: KilnContext;
+    /** The job queue of this process (timers, schedules). */
+    jobs: import('./jobs/queue.js').JobQueue;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

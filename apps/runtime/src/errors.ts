@@ -46,6 +46,12 @@ export const RUNTIME_ERRORS = {
   RULE_CASCADE_LIMIT: { status: 422, message: 'Rules triggered each other too deeply (a loop?); nothing was saved.', fix: 'Narrow the triggers (fields filter, conditions) of the rules listed in details.chain.' },
   RULE_NOT_FOUND: { status: 404, message: 'No such rule.', fix: 'List rules with GET /api/apps/{app}/rules.' },
   HOOK_NOT_FOUND: { status: 404, message: 'No webhook of this name.', fix: 'Check the hook name of the webhook rule (published).' },
+  FLOW_NOT_FOUND: { status: 404, message: 'No such published flow.', fix: 'Check the flow key; publish the app after creating the flow.' },
+  FLOW_START_REFUSED: { status: 409, message: 'This flow cannot be started this way.', fix: 'Only flows whose start trigger is `manual` or `api` start by request; others start on their record event.' },
+  FLOW_EXPRESSION_FAILED: { status: 422, message: 'A flow expression failed; nothing was saved.', fix: 'Fix the expression of the node in details.nodeId (message names it) and publish again.' },
+  FLOW_STEP_LIMIT: { status: 422, message: 'The flow ran too many steps at once (a loop?); nothing was saved.', fix: 'Put an approval or timer on every cycle of the flow graph.' },
+  INSTANCE_NOT_FOUND: { status: 404, message: 'No such flow instance.', fix: 'Check the instance id (GET /api/flow-instances?mine=1 lists yours).' },
+  TASK_NOT_FOUND: { status: 404, message: 'No such task.', fix: 'Check the task id (GET /api/tasks lists yours).' },
   HOOK_UNAUTHORIZED: { status: 401, message: 'The webhook token is wrong.', fix: 'Send the rule\'s secret in the X-Kiln-Token header.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },
 } as const;

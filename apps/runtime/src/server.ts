@@ -16,6 +16,10 @@ import { ManualClock } from './clock.js';
 import { JobQueue } from './jobs/queue.js';
 import { SCHEDULE_QUEUE, scheduleHandler } from './rules/schedule.js';
 import { configureSandbox } from './rules/sandbox.js';
+import { flowTimerHandler } from './flows/timers.js';
+import { FLOW_TIMER_QUEUE } from './flows/timer-keys.js';
+import { flowRoutes } from './http/flow-routes.js';
+import { taskRoutes } from './http/task-routes.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false for silence (tests). */
@@ -70,11 +74,15 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   await app.register(publicRoutes);
   await app.register(templateRoutes);
   await app.register(ruleRoutes);
+  await app.register(flowRoutes);
+  await app.register(taskRoutes);
 
   // Scheduled rules (and later deliveries) run from the PostgreSQL job queue on the runtime
   // clock: polled on a real clock, or run by the test clock whenever it moves.
   const queue = new JobQueue(ctx);
   queue.on(SCHEDULE_QUEUE, scheduleHandler(ctx));
+  queue.on(FLOW_TIMER_QUEUE, flowTimerHandler(ctx));
+  app.decorate('jobs', queue);
   if (ctx.clock instanceof ManualClock) ctx.clock.onAdvance(() => queue.runDue().then(() => undefined));
   else if (opts.jobs !== false) queue.start(ctx.config.jobPollMs);
   app.addHook('onClose', async () => {

@@ -59,6 +59,9 @@ export async function run(argv: string[]): Promise<number> {
       email: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
+      name: { type: 'string' },
+      groups: { type: 'string' },
+      manager: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -115,7 +118,14 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'user create':
       return withDb(async ({ ctx }) => {
-        const u = await createUser(ctx.db, { email: need(values.email, '--email'), password: need(values.password, '--password'), role: need(values.role, '--role') });
+        let managerId: number | null = null;
+        if (values.manager) {
+          const m = await ctx.db.selectFrom('users').select('id').where('email', '=', values.manager.trim().toLowerCase()).executeTakeFirst();
+          if (!m) throw new UsageError(`no user with email "${values.manager}" (--manager)`);
+          managerId = Number(m.id);
+        }
+        const groups = values.groups ? values.groups.split(',').map((g) => g.trim()).filter(Boolean) : [];
+        const u = await createUser(ctx.db, { email: need(values.email, '--email'), password: need(values.password, '--password'), role: need(values.role, '--role'), displayName: values.name, groups, managerId });
         out(`Created user ${u.email} (role ${u.role}, id ${u.id}).`);
         return 0;
       });

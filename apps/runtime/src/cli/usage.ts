@@ -9,6 +9,7 @@ Commands:
   app export <app> [--out <dir>]            Export an app's metadata as YAML files (default ./export/<app>).
   app import <dir>                          Import an exported app (creates and publishes it).
   user create --email <e> --password <p> --role <admin|builder|operator|promoter>
+              [--name <display name>] [--groups sales_lead,finance] [--manager <manager's email>]
                                             Create a user.
   help                                      Show this help.
 

@@ -19,6 +19,9 @@ export interface KilnDatabase {
   outbox: OutboxTable;
   notifications: NotificationsTable;
   rule_traces: RuleTracesTable;
+  flow_instances: FlowInstancesTable;
+  flow_tasks: FlowTasksTable;
+  flow_round_robin: FlowRoundRobinTable;
 }
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -31,6 +34,8 @@ export interface UsersTable {
   display_name: string | null;
   disabled: Generated<boolean>;
   created_at: Timestamp;
+  manager_id: ColumnType<number | null, number | null | undefined, number | null>;
+  groups: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface SessionsTable {
@@ -158,4 +163,49 @@ export interface RuleTracesTable {
   facts: JSONColumnType<object> | null;
   outcome: JSONColumnType<object> | null;
   error: JSONColumnType<object> | null;
+}
+
+export interface FlowInstancesTable {
+  id: Generated<number>;
+  app_id: number;
+  flow_key: string;
+  version: number;
+  form_key: string;
+  record_id: number | null;
+  status: string;
+  state: JSONColumnType<Record<string, unknown>>;
+  initiator: number | null;
+  parent_id: number | null;
+  parent_token: string | null;
+  depth: Generated<number>;
+  start_key: string | null;
+  rev: Generated<number>;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface FlowTasksTable {
+  id: Generated<number>;
+  instance_id: number;
+  task_key: string;
+  app_id: number;
+  flow_key: string;
+  node_id: string;
+  assignee: number;
+  status: string;
+  created_at: string;
+  due_at: string | null;
+  acted_at: string | null;
+  acted_by: number | null;
+  outcome: string | null;
+  comment: string | null;
+}
+
+export interface FlowRoundRobinTable {
+  app_id: number;
+  flow_key: string;
+  node_id: string;
+  candidates: string;
+  turn: Generated<number>;
 }

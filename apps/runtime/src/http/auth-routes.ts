@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { verifyPassword } from '../auth/password.js';
 import { closeSession, openSession } from '../auth/sessions.js';
-import { createUser } from '../auth/users.js';
+import { createUser, updateUser } from '../auth/users.js';
 import { KilnError } from '../errors.js';
 import { currentUser, requireRole } from './guard.js';
 
@@ -33,7 +34,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
   app.get('/api/me', { schema: { summary: 'The signed-in user', tags: ['auth'] } }, async (req) => currentUser(req));
   app.get('/api/users', { preHandler: requireRole('admin'), schema: { summary: 'List users (admin)', tags: ['users'] } }, async () => {
-    const items = await db.selectFrom('users').select(['id', 'email', 'role', 'display_name as displayName', 'disabled', 'created_at as createdAt']).orderBy('id').execute();
+    const items = await db.selectFrom('users').select(['id', 'email', 'role', 'display_name as displayName', 'disabled', 'created_at as createdAt', 'groups', 'manager_id as managerId']).orderBy('id').execute();
     return { items };
   });
   app.get('/api/users/search', { preHandler: requireRole(), schema: { summary: 'Find users for a user picker', tags: ['users'], querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } }, async (req) => {
@@ -45,9 +46,25 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
   app.post('/api/users', {
     preHandler: requireRole('admin'),
-    schema: { summary: 'Create a user (admin)', tags: ['users'], body: { type: 'object', required: ['email', 'password', 'role'], properties: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, displayName: { type: 'string' } } } },
+    schema: { summary: 'Create a user (admin)', tags: ['users'], body: { type: 'object', required: ['email', 'password', 'role'], properties: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, displayName: { type: 'string' }, groups: { type: 'array', items: { type: 'string' } }, managerId: { type: ['integer', 'null'] } } } },
   }, async (req, reply) => {
-    const user = await createUser(db, req.body as { email: string; password: string; role: string; displayName?: string });
+    const user = await createUser(db, req.body as { email: string; password: string; role: string; displayName?: string; groups?: string[]; managerId?: number | null });
     return reply.status(201).send(user);
+  });
+  app.patch('/api/users/:id', {
+    preHandler: requireRole('admin'),
+    schema: {
+      summary: "Change a user's name, role, groups (positions), manager or disabled flag (admin)", tags: ['users'],
+      params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+      body: { type: 'object', additionalProperties: false, properties: { displayName: { type: ['string', 'null'], maxLength: 100 }, role: { type: 'string' }, groups: { type: 'array', items: { type: 'string' } }, managerId: { type: ['integer', 'null'] }, disabled: { type: 'boolean' } } },
+    },
+  }, async (req) => {
+    const id = (req.params as { id: number }).id;
+    await updateUser(db, id, req.body as Parameters<typeof updateUser>[2]);
+    return db.selectFrom('users').select(['id', 'email', 'role', 'display_name as displayName', 'disabled', 'groups', 'manager_id as managerId']).where('id', '=', id).executeTakeFirstOrThrow();
+  });
+  app.get('/api/groups', { preHandler: requireRole(), schema: { summary: 'Groups (positions) in use, with their number of active users — for assignee pickers', tags: ['users'] } }, async () => {
+    const r = await sql<{ key: string; users: string }>`select g as key, count(*) as users from users, unnest(groups) as g where not disabled group by g order by g`.execute(db);
+    return { items: r.rows.map((x) => ({ key: x.key, users: Number(x.users) })) };
   });
 }

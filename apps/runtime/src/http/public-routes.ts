@@ -104,7 +104,8 @@ function linkParamsOf(query: Record<string, unknown>): Record<string, string> {
 async function needsRules(ctx: KilnContext, rt: FormRuntime): Promise<boolean> {
   if (rt.columns.some((c) => c.type === 'formula')) return true;
   const rules = await appRules(ctx.db, rt.app, rt.version);
-  return rulesFor(rules, rt.form.key, 'record.created').length > 0 || rulesFor(rules, rt.form.key, 'form.submitted').length > 0;
+  return rulesFor(rules, rt.form.key, 'record.created').length > 0 || rulesFor(rules, rt.form.key, 'form.submitted').length > 0
+    || (rules.flowStarts.get(`${rt.form.key}|record.created`)?.length ?? 0) > 0 || (rules.flowStarts.get(`${rt.form.key}|form.submitted`)?.length ?? 0) > 0;
 }
 
 /** Public (anonymous) form pages' API: schema, and rate-limited, de-duplicated submissions. */

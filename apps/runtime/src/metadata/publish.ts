@@ -3,7 +3,8 @@ import { validateFormDefinition, type FormDefinition } from '@kiln/engine-forms'
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
-import { checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
+import { checkExpression, checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
+import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
 import { syncFormStorage } from '../records/schema-sync.js';
 import { syncSchedules, validCron } from '../rules/schedule.js';
 import { appByKey, versionOf, writeDrafts } from './apps.js';
@@ -46,7 +47,33 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
     }
   }
   problems.push(...checkRuleDrafts(metadata, locale));
+  problems.push(...checkFlowDrafts(metadata, locale));
   return problems;
+}
+
+/** Publish-time validation of every flow (graph, assignees, expressions against its form); problems carry the node id. */
+export function checkFlowDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): (PublishProblem & { nodeId?: string; edgeId?: string })[] {
+  const flows = Object.entries(metadata.flows).filter(([, d]) => d && typeof d === 'object' && !Array.isArray(d)) as [string, FlowDefinition][];
+  if (!flows.length) return [];
+  const forms = Object.fromEntries(Object.entries(metadata.forms).filter(([, d]) => d && typeof d === 'object' && Array.isArray((d as FormDefinition).fields))) as Record<string, FormDefinition>;
+  const schema = schemaFromForms(forms);
+  const out: (PublishProblem & { nodeId?: string; edgeId?: string })[] = [];
+  for (const [key, def] of flows) {
+    if (def.key !== key) out.push({ kind: 'flows', key, path: '/key', code: 'FLOW_INVALID', message: locale === 'en' ? `The flow key must be "${key}".` : `流程键名必须是 "${key}"。` });
+    const problems = validateFlow(def, {
+      forms, flows: Object.keys(metadata.flows), connectors: Object.keys(metadata.connectors), locale,
+      checkExpression: (source) => {
+        const p = checkExpression(source, 'trigger', schema, { locale, form: typeof def.form === 'string' ? def.form : undefined }).find((x) => x.severity === 'error');
+        return p ? p.message : null;
+      },
+    });
+    for (const p of problems) {
+      const index = p.nodeId !== undefined ? def.nodes.findIndex((n) => n?.id === p.nodeId) : -1;
+      const path = index >= 0 ? `/nodes/${index}${p.path ?? ''}` : p.path ?? '';
+      out.push({ kind: 'flows', key, path, code: p.code, message: p.message, ...(p.nodeId !== undefined ? { nodeId: p.nodeId } : {}), ...(p.edgeId !== undefined ? { edgeId: p.edgeId } : {}) });
+    }
+  }
+  return out;
 }
 
 /** Static checks of every rule against the forms being published (paths point into each rule). */

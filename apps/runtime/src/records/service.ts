@@ -8,6 +8,8 @@ import { safeName, type ColumnInfo } from './columns.js';
 import type { FormRuntime } from './form-runtime.js';
 import { afterCursor, compileFilter, encodeCursor, orderBy, parseSort } from './query.js';
 import { fireRecordEvent, hasTriggers, type RecordEvent } from '../rules/fire.js';
+import type { StartTrigger } from '@kiln/engine-flow';
+import { hasFlowStarts, startFlowsFor } from '../flows/triggers.js';
 import { withFormulas } from '../rules/formulas.js';
 import { inWriteScope, type WriteScope } from '../rules/scope.js';
 
@@ -287,9 +289,13 @@ async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, valu
 /** Fires the created (and, for public submissions, submitted) rules of a new record. */
 async function afterInsert(ws: WriteScope, rt: FormRuntime, id: number, opts: { submitted?: boolean; params?: Record<string, string> }): Promise<void> {
   const types: RecordEvent['type'][] = opts.submitted ? ['record.created', 'form.submitted'] : ['record.created'];
-  if (!(await hasTriggers(ws, rt.app, rt.version, rt.form.key, types))) return;
+  const rules = await hasTriggers(ws, rt.app, rt.version, rt.form.key, types);
+  const flows = await hasFlowStarts(ws, rt, types as StartTrigger[]);
+  if (!rules && !flows) return;
   const record = await getRecord(ws.trx, rt, id);
-  for (const type of types) await fireRecordEvent(ws, rt.app, rt.version, { type, form: rt.form.key, record, old: null, params: opts.params });
+  if (rules) for (const type of types) await fireRecordEvent(ws, rt.app, rt.version, { type, form: rt.form.key, record, old: null, params: opts.params });
+  // Flows start after the rules, on the record as the rules left it.
+  if (flows) await startFlowsFor(ws, rt, rules ? await getRecord(ws.trx, rt, id) : record, types as StartTrigger[]);
 }
 
 /** Rule-made writes: a bad value is the rule's fault, so it is reported as RULE_FAILED with the field errors. */

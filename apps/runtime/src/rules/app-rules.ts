@@ -1,4 +1,6 @@
 import type { FormDefinition } from '@kiln/engine-forms';
+import type { FlowDefinition, StartTrigger } from '@kiln/engine-flow';
+import { flowExprId, flowExpressions } from '../flows/expressions.js';
 import { compileProgram, type Program, type RuleDefinition, type RuleProblem, type TriggerRuleDefinition } from '@kiln/engine-rules';
 import type { Kysely } from 'kysely';
 import type { KilnDatabase } from '../db/schema.js';
@@ -25,6 +27,10 @@ export interface AppRules {
   webhooks: Map<string, TriggerRuleDefinition>;
   /** form key → its formula fields. */
   formulas: Map<string, FormulaInfo[]>;
+  /** The published flows (their expressions are entries of `program`: see flows/expressions.ts). */
+  flows: Record<string, FlowDefinition>;
+  /** `${form}|${trigger}` → enabled flows starting on that event (`record.created`, `form.submitted`). */
+  flowStarts: Map<string, FlowDefinition[]>;
 }
 
 /** The program entry id of a formula field. */
@@ -50,13 +56,24 @@ async function build(db: Kysely<KilnDatabase>, appId: number, version: number): 
   const published = await versionOf(db, appId, version);
   const rules = (published?.metadata.rules ?? {}) as Record<string, RuleDefinition>;
   const forms = (published?.metadata.forms ?? {}) as Record<string, FormDefinition>;
-  return compileAppRules(appId, version, rules, forms);
+  const flows = (published?.metadata.flows ?? {}) as Record<string, FlowDefinition>;
+  return compileAppRules(appId, version, rules, forms, flows);
 }
 
 /** Compiles and indexes a metadata set's rules and formulas (also used for drafts by the test console). */
-export function compileAppRules(appId: number, version: number, rules: Record<string, RuleDefinition>, forms: Record<string, FormDefinition>): AppRules {
+export function compileAppRules(appId: number, version: number, rules: Record<string, RuleDefinition>, forms: Record<string, FormDefinition>, flows: Record<string, FlowDefinition> = {}): AppRules {
   const formulas = new Map<string, FormulaInfo[]>();
-  const exprs: Record<string, { source: string; context: 'formula' }> = {};
+  const exprs: Record<string, { source: string; context: 'formula' | 'trigger' }> = {};
+  const flowStarts = new Map<string, FlowDefinition[]>();
+  for (const [key, def] of Object.entries(flows)) {
+    if (!def || typeof def !== 'object') continue;
+    for (const [local, source] of Object.entries(flowExpressions(def))) exprs[flowExprId(key, local)] = { source, context: 'trigger' };
+    const start = Array.isArray(def.nodes) ? def.nodes.find((n) => n?.type === 'start') : undefined;
+    const trigger = (start?.data as { trigger?: StartTrigger } | undefined)?.trigger;
+    if (def.enabled === false || (trigger !== 'record.created' && trigger !== 'form.submitted')) continue;
+    const k = `${def.form}|${trigger}`;
+    flowStarts.set(k, [...(flowStarts.get(k) ?? []), def]);
+  }
   for (const form of Object.values(forms)) {
     for (const field of form.fields ?? []) {
       if (field.type !== 'formula' || typeof field.expression !== 'string') continue;
@@ -90,5 +107,5 @@ export function compileAppRules(appId: number, version: number, rules: Record<st
       }
     }
   }
-  return { appId, version, program, problems, rules, byEvent, schedules, webhooks, formulas };
+  return { appId, version, program, problems, rules, byEvent, schedules, webhooks, formulas, flows, flowStarts };
 }

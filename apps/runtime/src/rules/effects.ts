@@ -5,6 +5,7 @@ import type { AppRow } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { createInScope, findFirst, updateInScope } from '../records/service.js';
 import { deeper, type WriteScope } from './scope.js';
+import { startInstance } from '../flows/executor.js';
 
 type Refs = Map<string, number>;
 
@@ -71,12 +72,19 @@ export async function applyEffects(ws: WriteScope, app: AppRow, rule: string, ef
         for (const entry of e.entries) await createInScope(child(), rt, values(entry, refs), { onConflictIgnore: e.key });
         break;
       }
-      case 'flow':
+      case 'flow': {
+        // Started in this transaction: the instance exists exactly when the rule's change does.
+        const record = resolve(e.record, refs);
+        if (record !== null && record !== undefined && typeof record !== 'number') throw new KilnError('RULE_FAILED', `Rule "${rule}" action "${e.action}": the record id is not a number.`, { rule, action: e.action });
+        const version = app.current_version ?? (await ws.trx.selectFrom('apps').select('current_version').where('id', '=', app.id).executeTakeFirstOrThrow()).current_version!;
+        await startInstance(child(), app, version, e.flow, (record as number | null | undefined) ?? null, 'rule', { startKey: `${eventKey}:${rule}:${e.action}:${i}` });
+        break;
+      }
       case 'connector': {
-        const target = e.type === 'flow' ? e.flow : e.connector;
-        const payload = e.type === 'flow' ? { record: resolve(e.record, refs), rule } : resolve(e.payload, refs);
+        const target = e.connector;
+        const payload = resolve(e.payload, refs);
         await ws.trx.insertInto('outbox').values({
-          app_id: app.id, kind: e.type, target, operation: e.type === 'connector' ? e.operation : null, payload: JSON.stringify(payload ?? null) as never,
+          app_id: app.id, kind: e.type, target, operation: e.operation, payload: JSON.stringify(payload ?? null) as never,
           dedupe_key: `${eventKey}:${rule}:${e.action}:${i}`, created_at: now,
         }).onConflict((oc) => oc.doNothing()).execute();
         break;
