@@ -1,5 +1,6 @@
 import { formErrorsMarkdown } from '@kiln/engine-forms';
 import { ruleErrorsMarkdown } from '@kiln/engine-rules';
+import { flowErrorsMarkdown } from '@kiln/engine-flow';
 import { RUNTIME_ERRORS } from './errors.js';
 
 /** Renders docs/errors.md from the error registries (runtime + engines), so the table cannot drift. */
@@ -9,7 +10,7 @@ export function errorsMarkdown(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
+    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts and packages/engine-flow/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
     '',
     'Every failed API call answers `{"error":{"code":"STABLE_CODE","message":"…","details":…}}`.',
     'Bad input is always a 4xx and changes nothing. Field-level problems are listed in',
@@ -34,6 +35,13 @@ export function errorsMarkdown(): string {
     'expression, `line`/`column` (and `from`/`to` offsets for static problems).',
     '',
     ruleErrorsMarkdown().trimEnd(),
+    '',
+    '## Flow errors (`error.code` of task and instance operations, `details.problems[].code` of flows)',
+    '',
+    'Refused task operations change nothing. Publish problems of a flow carry `nodeId` (or `edgeId`) and a `path`',
+    'into the flow draft (`/nodes/2/data/assignees/0`).',
+    '',
+    flowErrorsMarkdown().trimEnd(),
     '',
   ].join('\n');
 }

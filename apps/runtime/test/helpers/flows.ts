@@ -14,10 +14,17 @@ export async function person(h: Harness, email: string, opts: { groups?: string[
   const password = 'person-password-1';
   const r = await h.req({ method: 'POST', url: '/api/users', payload: { email, password, role: opts.role ?? 'operator', displayName: opts.name ?? email.split('@')[0], groups: opts.groups ?? [], ...(opts.managerId ? { managerId: opts.managerId } : {}) } });
   if (r.status !== 201) throw new Error(`user ${email}: ${JSON.stringify(r.body)}`);
-  const token = await h.login(email, password);
+  let token = await h.login(email, password);
+  const send = (o: Parameters<Person['req']>[0]) => h.req({ ...o, headers: { ...(o.headers ?? {}), authorization: `Bearer ${token}` } } as never);
   return {
     id: r.body.id, email, token,
-    req: (o) => h.req({ ...o, headers: { ...(o.headers ?? {}), authorization: `Bearer ${token}` } } as never),
+    // Sessions expire on the runtime clock: after the test clock jumps days, sign in again.
+    req: async (o) => {
+      const res = await send(o);
+      if (res.status !== 401) return res;
+      token = await h.login(email, password);
+      return send(o);
+    },
   };
 }
 

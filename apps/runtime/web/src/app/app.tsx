@@ -1,15 +1,25 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, getToken } from '../shared/api';
 import { navigate, useLocation } from '../shared/router';
 import { Header } from './components/header';
 import { AppsPage } from './pages/apps-page';
+import { InstancePage } from './pages/flows/instance-page';
+import { SubmissionsPage } from './pages/flows/submissions-page';
 import { FormsPage } from './pages/forms-page';
 import { LoginPage } from './pages/login-page';
 import { RecordsPage } from './pages/records-page';
+import { TasksPage } from './pages/tasks/tasks-page';
 
-// The record editor carries rjsf + Ajv; load it only when a record is opened.
+// The record editor and the task page carry rjsf + Ajv; load them only when one is opened.
 const RecordPage = lazy(() => import('./pages/record-page'));
+const TaskPage = lazy(() => import('./pages/tasks/task-page'));
+
+/**
+ * First path segments that name operator pages rather than apps. An app keyed `tasks`,
+ * `submissions` or `instances` would be shadowed here (as `login` already is).
+ */
+const OWN_PAGES = new Set(['tasks', 'submissions', 'instances']);
 
 interface Me {
   id: number;
@@ -21,7 +31,11 @@ function routeOf(pathname: string): string[] {
   return pathname.replace(/^\/app\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 }
 
-/** The operator UI: login, apps, forms, records and the record editor under `/app`. */
+/**
+ * The operator UI under `/app`: login, apps, forms, records and the record editor, plus the
+ * task inbox (`/app/tasks`, `/app/tasks/{id}`), my submissions (`/app/submissions`) and flow
+ * instances (`/app/instances/{id}`).
+ */
 export function App() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
@@ -46,30 +60,51 @@ export function App() {
     document.title = t('app.brand');
   }, [t, i18n.language]);
 
+  const loading = <div className="spinner">{t('common.loading')}</div>;
   let page;
   if (isLogin) page = <LoginPage />;
   else if (!token) page = null;
+  else if (OWN_PAGES.has(parts[0]) && parts.length <= 2) page = ownPage(parts, loading);
   else if (parts.length === 0) page = <AppsPage />;
   else if (parts.length === 1) page = <FormsPage app={parts[0]} />;
   else if (parts.length === 2) page = <RecordsPage key={`${parts[0]}/${parts[1]}`} app={parts[0]} form={parts[1]} />;
   else if (parts.length === 3)
     page = (
-      <Suspense fallback={<div className="spinner">{t('common.loading')}</div>}>
+      <Suspense fallback={loading}>
         <RecordPage key={pathname} app={parts[0]} form={parts[1]} id={parts[2] === 'new' ? undefined : parts[2]} />
       </Suspense>
     );
-  else
-    page = (
-      <div className="page">
-        <h1 className="page-title">{t('notFound.title')}</h1>
-        <a href="/app">{t('notFound.back')}</a>
-      </div>
-    );
+  else page = <NotFound />;
 
   return (
     <div className="shell">
       <Header email={isLogin ? undefined : me?.email} />
       <main>{page}</main>
+    </div>
+  );
+}
+
+/** The inbox, task, submissions and instance pages (`parts[0]` is in OWN_PAGES). */
+function ownPage(parts: string[], loading: ReactElement): ReactElement {
+  const [kind, id] = parts;
+  if (kind === 'tasks' && id === undefined) return <TasksPage />;
+  if (kind === 'tasks' && /^\d+$/.test(id))
+    return (
+      <Suspense fallback={loading}>
+        <TaskPage key={id} id={id} />
+      </Suspense>
+    );
+  if (kind === 'submissions' && id === undefined) return <SubmissionsPage />;
+  if (kind === 'instances' && id !== undefined && /^\d+$/.test(id)) return <InstancePage key={id} id={id} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <h1 className="page-title">{t('notFound.title')}</h1>
+      <a href="/app">{t('notFound.back')}</a>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { FLOW_EN, FLOW_ZH } from './locales-flow';
+
 /**
  * Every text the runtime pages show, in both UI languages. Keys are grouped by page; the
  * English table must have exactly the zh-CN keys (checked by the `Resources` type).
@@ -94,9 +96,11 @@ const zhCN = {
     genericError: '提交失败，请稍后重试',
     poweredBy: '由 Kiln 提供支持',
   },
+  ...FLOW_ZH,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** A resource table's shape: the same keys, every text a string. */
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** The resource shape every language must fill. */
 export type Resources = Shape<typeof zhCN>;
 
@@ -192,6 +196,7 @@ const en: Resources = {
     genericError: 'Could not submit; please try again later',
     poweredBy: 'Powered by Kiln',
   },
+  ...FLOW_EN,
 };
 
 /** i18next resources of the runtime pages. */

@@ -3,8 +3,13 @@ import { api, setToken } from '../../shared/api';
 import { setLocale } from '../../shared/i18n';
 import { LocaleSwitch } from '../../shared/locale-switch';
 import { linkClick, navigate } from '../../shared/router';
+import { clearTaskCounts } from '../lib/task-counts';
+import { HeaderNav } from './header-nav';
 
-/** The operator header: brand, signed-in user (`header-user`), language switch, `logout`. */
+/**
+ * The operator header: brand, the inbox and submissions links once signed in (`HeaderNav`),
+ * signed-in user (`header-user`), language switch, `logout`.
+ */
 export function Header({ email }: { email?: string }) {
   const { t } = useTranslation();
   const logout = async () => {
@@ -14,13 +19,17 @@ export function Header({ email }: { email?: string }) {
       /* the token is dropped either way */
     }
     setToken(null);
+    clearTaskCounts();
     navigate('/app/login');
   };
   return (
     <header className="topbar">
-      <a href="/app" className="brand" onClick={linkClick}>
-        {t('app.brand')}
-      </a>
+      <div className="topbar-left">
+        <a href="/app" className="brand" onClick={linkClick}>
+          {t('app.brand')}
+        </a>
+        {email && <HeaderNav />}
+      </div>
       <div className="topbar-right">
         <LocaleSwitch onSwitch={(l) => setLocale(l, true)} />
         {email && (

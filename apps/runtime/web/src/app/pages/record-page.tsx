@@ -8,6 +8,7 @@ import { linkClick, navigate } from '../../shared/router';
 import { randomId } from '../../shared/uuid';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ErrorNotice } from '../components/error-notice';
+import { RecordFlows } from '../components/flow/record-flows';
 import { setFlash } from '../lib/flash';
 import { appMeta } from '../lib/metadata';
 import { operatorPorts } from '../lib/ports';
@@ -130,6 +131,7 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
           {t('common.cancel')}
         </a>
       </div>
+      {id && <RecordFlows app={app} form={form} record={id} />}
     </div>
   );
 }
