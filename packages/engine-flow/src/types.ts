@@ -322,7 +322,11 @@ export interface FlowEventMap {
   /** An administrator cancels. */
   cancelled: { readonly by: number | null; readonly reason?: string };
   timerFired: { readonly timer: string };
-  subflowFinished: { readonly token: string; readonly result: InstanceResult };
+  /**
+   * A waited-for sub-flow finished (the token goes on whatever its result). `error`: the runtime
+   * could not run it (e.g. FLOW_DEPTH_LIMIT) — the parent fails with that code.
+   */
+  subflowFinished: { readonly token: string; readonly result: InstanceResult; readonly error?: { readonly code: string; readonly message: string } };
 }
 export type FlowEventType = keyof FlowEventMap;
 export type FlowEvent = { [K in FlowEventType]: EventBase & { readonly type: K } & FlowEventMap[K] }[FlowEventType];

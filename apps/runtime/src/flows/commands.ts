@@ -150,7 +150,6 @@ async function updateRecord(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf
 async function finished(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'finished'>): Promise<void> {
   const set = inst.def.results?.[cmd.result];
   if (set && Object.keys(set).length) await updateRecord(ws, inst, { type: 'updateRecord', values: set });
-  if (inst.state.initiator !== null) await notify(ws, inst, { type: 'notify', reason: 'finished', to: [], users: [inst.state.initiator], title: undefined });
   if (inst.row.parentId !== null && inst.row.parentToken) {
     const { dispatch } = await import('./executor.js');
     await dispatch(ws, inst.app, inst.row.parentId, { type: 'subflowFinished', at: ws.ctx.clock.now().toISOString(), token: inst.row.parentToken, result: cmd.result });
@@ -160,7 +159,7 @@ async function finished(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'fi
 async function startSubflow(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'startSubflow'>): Promise<FlowEvent | null> {
   const at = ws.ctx.clock.now().toISOString();
   if (inst.row.depth + 1 >= FLOW_SUBFLOW_DEPTH_LIMIT) {
-    return { type: 'actionDone', at, token: cmd.token, error: { code: 'FLOW_DEPTH_LIMIT', message: `Sub-flows nest deeper than ${FLOW_SUBFLOW_DEPTH_LIMIT} levels.` } };
+    return { type: 'subflowFinished', at, token: cmd.token, result: 'failed', error: { code: 'FLOW_DEPTH_LIMIT', message: `Sub-flows nest deeper than ${FLOW_SUBFLOW_DEPTH_LIMIT} levels.` } };
   }
   const { startInstance } = await import('./executor.js');
   await startInstance(ws, inst.app, inst.row.version, cmd.flow, inst.row.record, 'api', { parent: cmd.wait ? { id: inst.row.id, token: cmd.token, depth: inst.row.depth } : undefined, startKey: `sub:${inst.row.id}:${cmd.token}:${inst.state.seq}` });

@@ -1,4 +1,4 @@
-import type { FlowDefinition } from '@kiln/engine-flow';
+import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
 import type { FormDefinition } from '@kiln/engine-forms';
 import type { RuleDefinition } from '@kiln/engine-rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -140,6 +140,8 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     }
     if (!def) throw new KilnError('DRAFT_NOT_FOUND', `No draft flow "${flow}".`);
     def = { ...def, key: flow };
+    const problems = validateFlow(def, { forms, flows: [...new Set([flow, ...rows.filter((r) => r.kind === 'flows').map((r) => r.key)])], locale: localeOf(req) });
+    if (problems.length) return { path: [], result: 'invalid', error: problems[0], problems };
     let record: Record<string, unknown>;
     if (typeof body.record === 'number') {
       const rt = await formRuntimeOf(db, a, def.form);
