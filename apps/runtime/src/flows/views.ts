@@ -54,7 +54,7 @@ export interface InstanceView {
   finishedAt: string | null;
   activeNodes: { node: string; name: LocalizedText }[];
   tasks: TaskView[];
-  timeline: (Omit<HistoryEntry, 'user' | 'to'> & { nodeName?: LocalizedText; user: UserRef | null; to?: UserRef })[];
+  timeline: (Omit<HistoryEntry, 'user' | 'to'> & { nodeName?: LocalizedText; toNodeName?: LocalizedText; user: UserRef | null; to?: UserRef })[];
   canWithdraw: boolean;
   error?: InstanceState['error'];
 }
@@ -149,8 +149,11 @@ export async function instanceView(c: ViewCache, row: InstanceRow, viewer: numbe
   const tasks = await taskRows(c.db).where('t.instance_id', '=', row.id).orderBy('t.id').execute();
   const timeline: InstanceView['timeline'] = [];
   for (const h of s.history ?? []) {
-    const { user, to, ...rest } = h;
-    timeline.push({ ...rest, ...(h.node ? { nodeName: nodeName(def, h.node) } : {}), user: await c.user(user ?? null), ...(to !== undefined ? { to: (await c.user(to))! } : {}) });
+    let { user, to, ...rest } = h;
+    // SLA events are the system's doing; the person concerned is who they were about.
+    if (h.type.startsWith('sla.') && to === undefined) [user, to] = [null, user ?? undefined];
+    const target = typeof h.detail?.to === 'string' ? { toNodeName: nodeName(def, h.detail.to) } : {};
+    timeline.push({ ...rest, ...(h.node ? { nodeName: nodeName(def, h.node) } : {}), ...target, user: await c.user(user ?? null), ...(to !== undefined && to !== null ? { to: (await c.user(to))! } : {}) });
   }
   const activeNodes = [...new Set(Object.values(s.tokens ?? {}).filter((t) => t.status === 'waiting').map((t) => t.node))].map((n) => ({ node: n, name: nodeName(def, n) }));
   return {

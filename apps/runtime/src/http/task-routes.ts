@@ -75,7 +75,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     let query = taskRows(ctx.db).where('t.assignee', '=', user.id);
     if (q.app) query = query.innerJoin('apps as a', 'a.id', 't.app_id').where('a.key', '=', q.app);
     query = state === 'open'
-      ? query.where('t.status', '=', 'open').orderBy(sql`t.due_at asc nulls last`).orderBy('t.id')
+      // Waiting tasks (an added signer acts first) stay in the open list, not in the counts.
+      ? query.where('t.status', 'in', ['open', 'waiting']).orderBy(sql`t.status = 'waiting'`).orderBy(sql`t.due_at asc nulls last`).orderBy('t.id')
       : query.where('t.status', 'not in', ['open', 'waiting']).orderBy(sql`coalesce(t.acted_at, t.created_at) desc`).orderBy('t.id', 'desc');
     const rows = await query.limit(limit + 1).offset(offset).execute();
     const c = new ViewCache(ctx, ctx.db);

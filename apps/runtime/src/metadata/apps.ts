@@ -28,9 +28,13 @@ export async function appByKey(db: Db, key: string): Promise<AppRow> {
   return row as AppRow;
 }
 
+/** App keys the operator UI uses as its own pages under `/app/…`. */
+export const RESERVED_APP_KEYS = new Set(['login', 'tasks', 'submissions', 'instances']);
+
 /** Creates an app; refuses bad keys (INVALID_KEY) and taken ones (APP_EXISTS). */
 export async function createApp(db: Db, input: { key: string; name?: { 'zh-CN'?: string; en?: string } }, userId: number | null): Promise<AppRow> {
   if (typeof input.key !== 'string' || !KEY.test(input.key)) throw new KilnError('INVALID_KEY', undefined, { path: '/key' });
+  if (RESERVED_APP_KEYS.has(input.key)) throw new KilnError('INVALID_KEY', `"${input.key}" is reserved by the operator pages (/app/${input.key}); pick another key.`, { path: '/key' });
   const zh = input.name?.['zh-CN']?.trim() || input.name?.en?.trim() || input.key;
   const en = input.name?.en?.trim() || zh;
   const row = await db.insertInto('apps').values({ key: input.key, name: JSON.stringify({ 'zh-CN': zh, en }) as never, current_version: null, created_by: userId })

@@ -39,7 +39,7 @@ export function TaskRecordForm({ detail, values, onChange, editing, serverErrors
   const ports = useMemo(() => operatorPorts(task.app), [task.app]);
   return (
     <div data-testid="task-record" data-editable={editable.join(',')}>
-      <KilnForm schema={schema} uiSchema={uiSchema} formData={values} onChange={onChange} locale={locale} ports={ports} serverErrors={serverErrors} hideSubmit idPrefix="kf" />
+      <KilnForm schema={schema} uiSchema={uiSchema} formData={values} onChange={onChange} locale={locale} ports={ports} serverErrors={serverErrors} hideSubmit />
     </div>
   );
 }
