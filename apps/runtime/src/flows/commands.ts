@@ -51,7 +51,9 @@ async function recipients(ws: WriteScope, inst: ActiveInstance, node: string | u
     const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, ids.map((x) => x[1]), await facts(ws, inst, node!));
     for (const [i, id] of ids) exprs.set(i, r.results[id]);
   }
-  const found = await resolveAssignees(ws.trx, to, { record: await instanceRecord(ws, inst), initiator: inst.state.initiator ?? null, expressions: exprs });
+  if (!to.length) return [...new Set(users)];
+  const record = to.some((s) => s.kind === 'field') ? await instanceRecord(ws, inst) : null;
+  const found = await resolveAssignees(ws.trx, to, { record, initiator: inst.state.initiator ?? null, expressions: exprs });
   return [...new Set([...users, ...found])];
 }
 
@@ -89,7 +91,8 @@ async function resolve(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'res
     if (r.error) return { type: 'evaluated', at, token: cmd.token, results: {}, error: r.error };
     for (const [i, id] of exprIds) exprs.set(i, r.results[id]);
   }
-  let users = await resolveAssignees(ws.trx, cmd.specs, { record: await instanceRecord(ws, inst), initiator: inst.state.initiator ?? null, expressions: exprs }, cmd.of);
+  const record = cmd.specs.some((s) => s.kind === 'field') ? await instanceRecord(ws, inst) : null;
+  let users = await resolveAssignees(ws.trx, cmd.specs, { record, initiator: inst.state.initiator ?? null, expressions: exprs }, cmd.of);
   const node = nodeById(inst.def).get(cmd.node);
   const onEmpty = node?.type === 'approval' ? node.data.onEmpty ?? 'admin' : 'admin';
   if (!users.length && cmd.purpose === 'enter' && onEmpty === 'admin') users = await admins(ws.trx);

@@ -61,32 +61,33 @@ export interface InstanceView {
 
 const TEXTISH = new Set(['text', 'autonumber', 'phone', 'email', 'linkparam', 'textarea']);
 
-/** Caches of one view-building pass: users, apps, definitions, record titles. */
+/**
+ * Caches of one view-building pass: users, apps, definitions, record titles. Pending lookups are
+ * cached too, so views built side by side (an inbox page) share one query per user, app and record.
+ */
 export class ViewCache {
-  private readonly users = new Map<number, UserRef>();
-  private readonly apps = new Map<number, AppRow>();
-  private readonly titles = new Map<string, string | null>();
+  private readonly users = new Map<number, Promise<UserRef>>();
+  private readonly apps = new Map<number, Promise<AppRow>>();
+  private readonly titles = new Map<string, Promise<string | null>>();
 
   constructor(readonly ctx: KilnContext, readonly db: Db) {}
 
-  async user(id: number | null | undefined): Promise<UserRef | null> {
-    if (id === null || id === undefined) return null;
-    let u = this.users.get(id);
-    if (!u) {
-      const r = await this.db.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', id).executeTakeFirst();
-      u = { id, name: r ? r.display_name || r.email : `#${id}` };
-      this.users.set(id, u);
-    }
-    return u;
+  private once<K, V>(map: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+    let p = map.get(key);
+    if (!p) map.set(key, (p = load()));
+    return p;
   }
 
-  async app(id: number): Promise<AppRow> {
-    let a = this.apps.get(id);
-    if (!a) {
-      a = (await this.db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow()) as AppRow;
-      this.apps.set(id, a);
-    }
-    return a;
+  async user(id: number | null | undefined): Promise<UserRef | null> {
+    if (id === null || id === undefined) return null;
+    return this.once(this.users, id, async () => {
+      const r = await this.db.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', id).executeTakeFirst();
+      return { id, name: r ? r.display_name || r.email : `#${id}` };
+    });
+  }
+
+  app(id: number): Promise<AppRow> {
+    return this.once(this.apps, id, async () => (await this.db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow()) as AppRow);
   }
 
   async def(appId: number, version: number, flow: string): Promise<FlowDefinition | undefined> {
@@ -94,21 +95,18 @@ export class ViewCache {
     return rules.flows[flow];
   }
 
-  async title(appId: number, form: string, record: number | null): Promise<string | null> {
-    if (record === null) return null;
-    const k = `${appId}:${form}:${record}`;
-    if (this.titles.has(k)) return this.titles.get(k)!;
-    let title: string | null = `#${record}`;
-    try {
-      const rt = await formRuntimeOf(this.ctx.db, await this.app(appId), form, this.db as Kysely<KilnDatabase>);
-      const rec = await getRecord(this.db, rt, record);
-      const f = rt.form.fields.find((x) => TEXTISH.has(x.type) && rec[x.key] !== null && rec[x.key] !== undefined && rec[x.key] !== '');
-      title = f ? `${String(rec[f.key])} (#${record})` : `#${record}`;
-    } catch {
-      // deleted record or form: keep the id
-    }
-    this.titles.set(k, title);
-    return title;
+  title(appId: number, form: string, record: number | null): Promise<string | null> {
+    if (record === null) return Promise.resolve(null);
+    return this.once(this.titles, `${appId}:${form}:${record}`, async () => {
+      try {
+        const rt = await formRuntimeOf(this.ctx.db, await this.app(appId), form, this.db as Kysely<KilnDatabase>);
+        const rec = await getRecord(this.db, rt, record);
+        const f = rt.form.fields.find((x) => TEXTISH.has(x.type) && rec[x.key] !== null && rec[x.key] !== undefined && rec[x.key] !== '');
+        return f ? `${String(rec[f.key])} (#${record})` : `#${record}`;
+      } catch {
+        return `#${record}`; // deleted record or form: keep the id
+      }
+    });
   }
 }
 
