@@ -16,10 +16,14 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // use-sync-external-store is react-i18next's (and xyflow's) shim: kept with React so the
+            // xyflow group below does not pull it into the canvas chunk, which every page would load.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/ },
             { name: 'formily', test: /node_modules[\\/]@formily[\\/]/ },
             { name: 'dnd', test: /node_modules[\\/]@dnd-kit[\\/]/ },
             { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt|acorn|acorn-walk)[\\/]/ },
+            // The flow designer's canvas: xyflow with its d3 helpers and its own zustand 4, plus dagre.
+            { name: 'xyflow', test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z-]+|classcat)[\\/]|[\\/]zustand@4[^\\/]*[\\/]/ },
             { name: 'rjsf', test: /node_modules[\\/](@rjsf|ajv|ajv-formats|ajv-i18n|lodash|lodash-es)[\\/]/ },
           ],
         },

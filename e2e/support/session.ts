@@ -5,15 +5,29 @@ import { launchChromium, shot } from './browser';
 /** The UI languages the acceptance tests run in. */
 export type Lang = 'zh-CN' | 'en';
 
+/** A request a test makes fail on purpose (e.g. a save the server must refuse). */
+export interface ExpectedFailure {
+  /** Matches the request's URL. */
+  url: RegExp;
+  /** The HTTP status it is refused with. */
+  status: number;
+}
+
 /**
  * One Chromium for a test file, with fresh contexts per user, screenshots of every open page
  * when a step fails, and a check that no page logged an uncaught exception or console error.
+ * Chromium logs every 4xx answer as a console error ("Failed to load resource"); the
+ * `expectedFailures` a test provokes on purpose (and checks itself) are not counted.
  * Call at the top level of a test file (it registers beforeAll/afterAll hooks).
+ *
+ * @example browserSession(baseUrl, { expectedFailures: [{ url: /\/api\/users\/\d+$/, status: 400 }] })
  */
-export function browserSession(baseUrl: string) {
+export function browserSession(baseUrl: string, opts: { expectedFailures?: ExpectedFailure[] } = {}) {
   let browser: Browser;
   const openPages = new Set<Page>();
   const browserErrors: string[] = [];
+  const expected = (url: string, text: string) =>
+    (opts.expectedFailures ?? []).some((f) => f.url.test(url) && text.startsWith(`Failed to load resource: the server responded with a status of ${f.status} `));
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -32,7 +46,7 @@ export function browserSession(baseUrl: string) {
     page.on('close', () => openPages.delete(page));
     page.on('pageerror', (e) => browserErrors.push(`${page.url()}: uncaught ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' && !/favicon\.ico/.test(m.location().url)) browserErrors.push(`${page.url()}: console.error ${m.text()}`);
+      if (m.type() === 'error' && !/favicon\.ico/.test(m.location().url) && !expected(m.location().url, m.text())) browserErrors.push(`${page.url()}: console.error ${m.text()}`);
     });
     return { context, page };
   }

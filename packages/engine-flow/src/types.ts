@@ -139,7 +139,7 @@ export type ConditionNode = NodeBase<'condition', {
 }>;
 
 /** Parallel split: every outgoing edge gets a token. */
-export type ParallelNode = NodeBase<'parallel', Record<string, never>>;
+export type ParallelNode = NodeBase<'parallel', Record<never, never>>;
 /** Waits for a token on every incoming edge, then continues. `split` names the matching parallel node. */
 export type JoinNode = NodeBase<'join', { readonly split?: string }>;
 

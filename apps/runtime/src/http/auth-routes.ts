@@ -37,7 +37,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const items = await db.selectFrom('users').select(['id', 'email', 'role', 'display_name as displayName', 'disabled', 'created_at as createdAt', 'groups', 'manager_id as managerId']).orderBy('id').execute();
     return { items };
   });
-  app.get('/api/users/search', { preHandler: requireRole(), schema: { summary: 'Find users for a user picker', tags: ['users'], querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 } } } } }, async (req) => {
+  app.get('/api/users/search', { preHandler: requireRole(), schema: { summary: 'Find users for a user picker (by text, or by ids=1,2,3 to name stored ids)', tags: ['users'], querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 }, ids: { type: 'string', pattern: '^[0-9]{1,12}(,[0-9]{1,12}){0,99}$' } } } } }, async (req) => {
+    const ids = (req.query as { ids?: string }).ids;
+    if (ids) {
+      const items = await db.selectFrom('users').select(['id', 'email', 'display_name as displayName']).where('id', 'in', ids.split(',').map(Number)).orderBy('id').execute();
+      return { items };
+    }
     const q = String((req.query as { q?: string }).q ?? '').toLowerCase();
     const items = await db.selectFrom('users').select(['id', 'email', 'display_name as displayName']).where('disabled', '=', false)
       .where((eb) => eb.or([eb('email', 'like', `%${q.replace(/[%_\\]/g, '\\$&')}%`), eb('display_name', 'ilike', `%${q.replace(/[%_\\]/g, '\\$&')}%`)]))

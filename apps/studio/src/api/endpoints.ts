@@ -1,7 +1,24 @@
+import type { FlowDefinition } from '@kiln/engine-flow';
 import type { FormDefinition, LocalizedText } from '@kiln/engine-forms';
 import type { RuleDefinition, RuleProblem } from '@kiln/engine-rules';
 import { api } from './client';
-import type { AppSummary, AppVersion, DraftKey, FormDraft, Me, PublishedApp, RuleDraft, RuleTestFacts, RuleTestResult, RuleTrace } from './types';
+import type {
+  ApiRecord,
+  AppSummary,
+  AppVersion,
+  DraftKey,
+  FlowDraft,
+  FlowDryRunResult,
+  FormDraft,
+  GroupItem,
+  Me,
+  PublishedApp,
+  RuleDraft,
+  RuleTestFacts,
+  RuleTestResult,
+  RuleTrace,
+  UserHit,
+} from './types';
 
 const enc = encodeURIComponent;
 
@@ -36,6 +53,20 @@ export const endpoints = {
   /** Formula values of a draft form for the given values (computed in the server's sandbox; nothing is stored). */
   computeFormulas: (app: string, form: FormDefinition, values: Record<string, unknown>) =>
     api<{ values: Record<string, unknown>; errors?: Record<string, string> }>('POST', `/apps/${enc(app)}/compute`, { form, values }),
+  listFlows: (app: string) => api<{ items: FlowDraft[] }>('GET', `/apps/${enc(app)}/flows`),
+  getFlow: (app: string, key: string) => api<FlowDraft>('GET', `/apps/${enc(app)}/flows/${enc(key)}`),
+  saveFlow: (app: string, key: string, def: FlowDefinition) => api<unknown>('PUT', `/apps/${enc(app)}/flows/${enc(key)}`, def),
+  deleteFlow: (app: string, key: string) => api<unknown>('DELETE', `/apps/${enc(app)}/flows/${enc(key)}`),
+  /** Walks an unsaved flow on a sample record, assuming every person approves (nothing is stored). */
+  dryRunFlow: (app: string, key: string, definition: FlowDefinition, record: Record<string, unknown>) =>
+    api<FlowDryRunResult>('POST', `/apps/${enc(app)}/flows/${enc(key)}/dry-run`, { definition, record }),
+  /** Users for a user picker (by email or display name). */
+  searchUsers: (q: string) => api<{ items: UserHit[] }>('GET', `/users/search?q=${enc(q)}`),
+  /** Groups / positions (岗位) for the assignee picker. */
+  listGroups: () => api<{ items: GroupItem[] }>('GET', '/groups'),
+  /** The latest records of a (published) form, e.g. samples for a flow dry run. */
+  latestRecords: (app: string, form: string, limit = 20) =>
+    api<{ items: ApiRecord[] }>('GET', `/apps/${enc(app)}/forms/${enc(form)}/records?limit=${limit}`),
   searchRecords: (app: string, form: string, q: string) =>
     api<{ items: Record<string, unknown>[] }>(
       'GET',

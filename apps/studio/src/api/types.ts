@@ -1,3 +1,4 @@
+import type { FlowDefinition } from '@kiln/engine-flow';
 import type { FormDefinition, LocalizedText } from '@kiln/engine-forms';
 import type { RuleDefinition, RuleError, RuleOutcome, TableOutcome } from '@kiln/engine-rules';
 
@@ -37,7 +38,10 @@ export interface AppVersion {
   publishedBy: string | null;
 }
 
-/** One problem of a refused publish (422 PUBLISH_INVALID). Rule problems also carry where in the expression. */
+/**
+ * One problem of a refused publish (422 PUBLISH_INVALID). Rule problems also carry where in the
+ * expression; flow problems the node (or edge) they are about.
+ */
 export interface PublishProblem {
   kind: string;
   key: string;
@@ -45,6 +49,8 @@ export interface PublishProblem {
   code: string;
   message: string | LocalizedText;
   severity?: 'error' | 'warning';
+  nodeId?: string;
+  edgeId?: string;
   line?: number;
   column?: number;
   from?: number;
@@ -95,3 +101,45 @@ export interface RuleTrace {
   outcome: unknown;
   error: RuleError | null;
 }
+
+/** One draft of `GET /api/apps/{app}/flows` (same shape as form drafts). */
+export interface FlowDraft {
+  key: string;
+  definition: FlowDefinition;
+  updatedAt: string;
+}
+
+/** One user of `GET /api/users/search` (user pickers). */
+export interface UserHit {
+  id: number;
+  email: string;
+  displayName: string | null;
+}
+
+/** One group / position of `GET /api/groups`, with its number of active users. */
+export interface GroupItem {
+  key: string;
+  users?: number;
+}
+
+/** One step of a flow dry run: the node entered and how it was left. */
+export interface FlowDryRunStep {
+  node: string;
+  type: string;
+  outcome?: 'approve' | 'reject' | 'auto-approve' | 'auto-reject';
+  /** The condition branch taken (a branch id or `default`). */
+  branch?: string;
+  note?: string;
+}
+
+/** Answer of `POST /api/apps/{app}/flows/{key}/dry-run` (nothing is stored; every person approves). */
+export interface FlowDryRunResult {
+  path: FlowDryRunStep[];
+  /** The instance's result, or `invalid` when the flow does not validate (then `problems`). */
+  result: string;
+  error?: { code: string; message: string; nodeId?: string; edgeId?: string; path?: string };
+  problems?: { code: string; message: string; nodeId?: string; edgeId?: string; path?: string }[];
+}
+
+/** A record as `GET /api/apps/{app}/forms/{form}/records` returns it. */
+export type ApiRecord = Record<string, unknown> & { id: number };

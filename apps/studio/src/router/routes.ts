@@ -1,10 +1,12 @@
 /** The studio's routes, matched against the in-app path. */
 export type Route =
   | { name: 'login' }
+  | { name: 'users' }
   | { name: 'apps' }
   | { name: 'app'; app: string }
   | { name: 'form'; app: string; form: string }
   | { name: 'rule'; app: string; rule: string }
+  | { name: 'flow'; app: string; flow: string }
   | { name: 'notFound' };
 
 /** Parses an in-app path into a {@link Route}. */
@@ -12,12 +14,16 @@ export function matchRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'apps' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
+  if (parts[0] === 'users' && parts.length === 1) return { name: 'users' };
   if (parts[0] === 'apps' && parts.length === 2) return { name: 'app', app: parts[1] };
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'forms') {
     return { name: 'form', app: parts[1], form: parts[3] };
   }
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'rules') {
     return { name: 'rule', app: parts[1], rule: parts[3] };
+  }
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'flows') {
+    return { name: 'flow', app: parts[1], flow: parts[3] };
   }
   return { name: 'notFound' };
 }
@@ -26,7 +32,9 @@ export function matchRoute(path: string): Route {
 export const paths = {
   apps: () => '/',
   login: () => '/login',
+  users: () => '/users',
   app: (app: string) => `/apps/${encodeURIComponent(app)}`,
   form: (app: string, form: string) => `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`,
   rule: (app: string, rule: string) => `/apps/${encodeURIComponent(app)}/rules/${encodeURIComponent(rule)}`,
+  flow: (app: string, flow: string) => `/apps/${encodeURIComponent(app)}/flows/${encodeURIComponent(flow)}`,
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api/endpoints';
+import { FlowsPanel } from '../flows/list/flows-panel';
 import { useAsync } from '../hooks/useAsync';
 import { useLocale } from '../hooks/useLocale';
 import { navigate } from '../router/history';
@@ -13,7 +14,7 @@ import { CreateFormDialog } from './create-form-dialog';
 import { FormsTable } from './forms-table';
 import { VersionsPanel } from './versions-panel';
 
-/** One app: its form and rule drafts (create / open / delete), versions with rollback, and links out. */
+/** One app: its form, flow and rule drafts (create / open / delete), versions with rollback, and links out. */
 export default function AppPage({ app }: { app: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -49,6 +50,7 @@ export default function AppPage({ app }: { app: string }) {
             <ErrorText error={forms.error} />
             <FormsTable app={app} drafts={drafts} loading={forms.loading && !forms.data} onChanged={forms.reload} />
           </section>
+          <FlowsPanel app={app} />
           <RulesPanel app={app} />
         </div>
         <VersionsPanel app={app} refreshKey={versionsTick} onRolledBack={() => { setVersionsTick((n) => n + 1); forms.reload(); }} />

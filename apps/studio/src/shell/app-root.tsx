@@ -10,9 +10,11 @@ import { Header } from './header';
 // One chunk per route: the designer (dnd-kit, formily, rjsf preview) loads only when opened.
 const LoginPage = lazy(() => import('./login-page'));
 const AppListPage = lazy(() => import('./app-list-page'));
+const UsersPage = lazy(() => import('../users/users-page'));
 const AppPage = lazy(() => import('./app-page'));
 const DesignerPage = lazy(() => import('../designer/designer-page'));
 const RulePage = lazy(() => import('../rules/rule-page'));
+const FlowPage = lazy(() => import('../flows/flow-page'));
 
 const selectToken = (s: { token: string | null }) => s.token;
 
@@ -35,9 +37,11 @@ export function AppRoot() {
         <Suspense fallback={<div className="page-loading">{t('common.loading')}</div>}>
           {route.name === 'login' && <LoginPage />}
           {route.name === 'apps' && <AppListPage />}
+          {route.name === 'users' && <UsersPage />}
           {route.name === 'app' && <AppPage app={route.app} />}
           {route.name === 'form' && <DesignerPage key={`${route.app}/${route.form}`} app={route.app} form={route.form} />}
           {route.name === 'rule' && <RulePage key={`${route.app}/${route.rule}`} app={route.app} rule={route.rule} />}
+          {route.name === 'flow' && <FlowPage key={`${route.app}/${route.flow}`} app={route.app} flow={route.flow} />}
           {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
         </Suspense>
       </main>

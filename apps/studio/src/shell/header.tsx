@@ -4,15 +4,18 @@ import { useMe } from '../hooks/useMe';
 import { navigate } from '../router/history';
 import { Link } from '../router/link';
 import { paths } from '../router/routes';
+import { useRoute } from '../router/useRoute';
+import '../users/i18n/register';
 import { LangSwitch } from './lang-switch';
 
 const selectToken = (s: { token: string | null }) => s.token;
 
-/** The top bar: brand, language switch, the signed-in user and logout. */
+/** The top bar: brand, the admins' "Users" link, language switch, the signed-in user and logout. */
 export function Header() {
   const { t } = useTranslation();
   const token = useSession(selectToken);
   const me = useMe();
+  const route = useRoute();
   const logout = () => {
     useSession.getState().setToken(null);
     navigate(paths.login(), { replace: true });
@@ -24,6 +27,11 @@ export function Header() {
         <span>{t('app.title')}</span>
       </Link>
       <div className="topbar-spacer" />
+      {token && me?.role === 'admin' && (
+        <Link to={paths.users()} className="btn btn-ghost" aria-current={route.name === 'users' ? 'page' : undefined} data-testid="nav-users">
+          {t('users.nav')}
+        </Link>
+      )}
       <LangSwitch />
       {token && (
         <>

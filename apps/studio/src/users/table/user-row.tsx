@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { userLabel, type AdminUser } from '../user-types';
+
+interface Props {
+  user: AdminUser;
+  manager: AdminUser | undefined;
+  onEdit: (user: AdminUser) => void;
+}
+
+/**
+ * One user in the table (`user-row-<id>`, with `data-email` and `data-disabled`): email, name,
+ * role, groups as chips (`user-groups-<id>`), manager (`user-manager-<id>`), status and edit.
+ */
+export function UserRow({ user, manager, onEdit }: Props) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid={`user-row-${user.id}`} data-email={user.email} data-disabled={String(user.disabled)} className={user.disabled ? 'is-disabled' : undefined}>
+      <td>
+        <code>{user.email}</code>
+      </td>
+      <td>{user.displayName || <span className="muted">—</span>}</td>
+      <td>
+        <span className="badge role-badge" data-role={user.role}>
+          {t(`users.roles.${user.role}`)}
+        </span>
+      </td>
+      <td>
+        <div className="user-chips" data-testid={`user-groups-${user.id}`} data-groups={user.groups.join(',')}>
+          {user.groups.map((g) => (
+            <span key={g} className="user-chip">
+              {g}
+            </span>
+          ))}
+        </div>
+      </td>
+      <td data-testid={`user-manager-${user.id}`} data-manager-id={user.managerId ?? ''}>
+        {manager ? userLabel(manager) : <span className="muted">—</span>}
+      </td>
+      <td>
+        <span className={user.disabled ? 'badge badge-warn' : 'badge badge-ok'}>{user.disabled ? t('users.inactive') : t('users.active')}</span>
+      </td>
+      <td className="row-actions">
+        <button type="button" className="btn btn-sm" onClick={() => onEdit(user)} data-testid={`user-edit-${user.id}`}>
+          {t('users.edit')}
+        </button>
+      </td>
+    </tr>
+  );
+}
