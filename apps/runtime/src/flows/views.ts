@@ -147,7 +147,9 @@ export async function instanceView(c: ViewCache, row: InstanceRow, viewer: numbe
   const tasks = await taskRows(c.db).where('t.instance_id', '=', row.id).orderBy('t.id').execute();
   const timeline: InstanceView['timeline'] = [];
   for (const h of s.history ?? []) {
-    let { user, to, ...rest } = h;
+    const { user: actor, to: target0, ...rest } = h;
+    let user = actor;
+    let to = target0;
     // SLA events are the system's doing; the person concerned is who they were about.
     if (h.type.startsWith('sla.') && to === undefined) [user, to] = [null, user ?? undefined];
     const target = typeof h.detail?.to === 'string' ? { toNodeName: nodeName(def, h.detail.to) } : {};
