@@ -124,7 +124,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/apps/:app/flows/:flow/dry-run', {
     preHandler: requireRole('builder'),
-    schema: { summary: 'Walk a (draft) flow on a sample record: the path it would take if everyone approved', tags: ['flows'], params: flowParams, body: { type: 'object', required: ['record'], properties: { definition: { type: 'object' }, record: { type: ['object', 'integer'] } } } },
+    schema: { summary: 'Walk a (draft) flow on a sample record: the path it would take if everyone approved', tags: ['flows'], params: flowParams, body: { type: 'object', required: ['record'], properties: { definition: { type: 'object' }, record: { anyOf: [{ type: 'object' }, { type: 'integer', minimum: 1 }] } } } },
   }, async (req) => {
     const { app: key, flow } = req.params as { app: string; flow: string };
     const body = req.body as { definition?: FlowDefinition; record: Record<string, unknown> | number };
