@@ -4,10 +4,11 @@ import { enqueue } from '../jobs/queue.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { createInScope, getRecord, updateInScope, type ApiRecord } from '../records/service.js';
 import { fireFlowNode } from '../rules/fire.js';
-import { deeper, type WriteScope } from '../rules/scope.js';
+import { deeper, inSavepoint, type WriteScope } from '../rules/scope.js';
 import { admins, resolveAssignees, roundRobin } from './assignees.js';
 import { evaluateFlowExprs, flowFacts } from './evaluate.js';
-import type { ActiveInstance } from './executor.js';
+// executor.ts imports this module too; the cycle only involves functions called at run time.
+import { dispatch, startInstance, type ActiveInstance } from './executor.js';
 import { FLOW_TIMER_QUEUE, timerJobKey } from './timer-keys.js';
 
 const text = (t: LocalizedText | undefined, locale: 'zh-CN' | 'en'): string => (t === undefined ? '' : typeof t === 'string' ? t : t[locale] || t['zh-CN'] || t.en);
@@ -23,38 +24,27 @@ export async function instanceRecord(ws: WriteScope, inst: ActiveInstance): Prom
   }
 }
 
-async function facts(ws: WriteScope, inst: ActiveInstance, node: string) {
+/** Evaluates flow expressions (local ids) of `node` on the instance's current record. */
+async function evaluate(ws: WriteScope, inst: ActiveInstance, node: string, ids: readonly string[]) {
   const s = inst.state;
-  return flowFacts(inst.app, inst.row.flow, node, ws.ctx.clock.now().toISOString(), await instanceRecord(ws, inst), { id: inst.row.id, initiator: s.initiator ?? null, startedAt: s.startedAt ?? null }, ws.userId);
+  const facts = flowFacts(inst.app, inst.row.flow, node, ws.ctx.clock.now().toISOString(), await instanceRecord(ws, inst), { id: inst.row.id, initiator: s.initiator ?? null, startedAt: s.startedAt ?? null }, ws.userId);
+  return evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, ids, facts);
 }
 
-/** Runs `fn` in a savepoint: a failure is rolled back and returned as data instead of aborting the step. */
-async function guarded(ws: WriteScope, fn: () => Promise<void>): Promise<{ code: string; message: string } | undefined> {
-  await sql`savepoint kiln_flow_action`.execute(ws.trx);
-  try {
-    await fn();
-    await sql`release savepoint kiln_flow_action`.execute(ws.trx);
-    return undefined;
-  } catch (err) {
-    await sql`rollback to savepoint kiln_flow_action`.execute(ws.trx);
-    const e = err as { code?: string; message?: string };
-    return { code: typeof e.code === 'string' ? e.code : 'FLOW_ACTION_FAILED', message: String(e.message ?? err) };
-  }
-}
-
-/** The users a list of specs (plus explicit ids) stands for. */
-async function recipients(ws: WriteScope, inst: ActiveInstance, node: string | undefined, to: readonly AssigneeSpec[], users: readonly number[] = []): Promise<number[]> {
+/**
+ * The users assignee specs stand for; `expression` specs are the expressions `<node>.<list>.<i>`
+ * (`assignees` of an approval, `to` of a notify node). The record is read only for `field` specs.
+ */
+async function usersOf(ws: WriteScope, inst: ActiveInstance, node: string | undefined, list: 'assignees' | 'to', specs: readonly AssigneeSpec[], of?: number): Promise<{ users: number[]; error?: { code: string; message: string } }> {
+  if (!specs.length) return { users: [] };
   const exprs = new Map<number, unknown>();
-  const ids: [number, string][] = [];
-  to.forEach((s, i) => s.kind === 'expression' && node && ids.push([i, `${node}.to.${i}`]));
-  if (ids.length) {
-    const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, ids.map((x) => x[1]), await facts(ws, inst, node!));
-    for (const [i, id] of ids) exprs.set(i, r.results[id]);
-  }
-  if (!to.length) return [...new Set(users)];
-  const record = to.some((s) => s.kind === 'field') ? await instanceRecord(ws, inst) : null;
-  const found = await resolveAssignees(ws.trx, to, { record, initiator: inst.state.initiator ?? null, expressions: exprs });
-  return [...new Set([...users, ...found])];
+  const ids = node ? specs.flatMap((sp, i) => (sp.kind === 'expression' ? [[i, `${node}.${list}.${i}`] as const] : [])) : [];
+  // A failing expression counts as nobody (the other specs still resolve); the error goes back too.
+  const evaluated = ids.length ? await evaluate(ws, inst, node!, ids.map((x) => x[1])) : null;
+  for (const [i, id] of ids) exprs.set(i, evaluated?.results[id]);
+  const record = specs.some((sp) => sp.kind === 'field') ? await instanceRecord(ws, inst) : null;
+  const users = await resolveAssignees(ws.trx, specs, { record, initiator: inst.state.initiator ?? null, expressions: exprs }, of);
+  return evaluated?.error ? { users, error: evaluated.error } : { users };
 }
 
 const REASON_TITLES: Record<CommandOf<'notify'>['reason'], { 'zh-CN': string; en: string }> = {
@@ -67,7 +57,7 @@ const REASON_TITLES: Record<CommandOf<'notify'>['reason'], { 'zh-CN': string; en
 };
 
 async function notify(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'notify'>): Promise<void> {
-  const users = await recipients(ws, inst, cmd.node, cmd.to, cmd.users);
+  const users = [...new Set([...(cmd.users ?? []), ...(await usersOf(ws, inst, cmd.node, 'to', cmd.to)).users])];
   if (!users.length) return;
   const node = cmd.node ? nodeById(inst.def).get(cmd.node) : undefined;
   const flowName = text(inst.def.name, ws.locale) || inst.row.flow;
@@ -83,16 +73,9 @@ async function notify(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'noti
 
 async function resolve(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'resolveAssignees'>): Promise<FlowEvent> {
   const at = ws.ctx.clock.now().toISOString();
-  const exprIds: [number, string][] = [];
-  cmd.specs.forEach((s, i) => s.kind === 'expression' && exprIds.push([i, `${cmd.node}.assignees.${i}`]));
-  const exprs = new Map<number, unknown>();
-  if (exprIds.length) {
-    const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, exprIds.map((x) => x[1]), await facts(ws, inst, cmd.node));
-    if (r.error) return { type: 'evaluated', at, token: cmd.token, results: {}, error: r.error };
-    for (const [i, id] of exprIds) exprs.set(i, r.results[id]);
-  }
-  const record = cmd.specs.some((s) => s.kind === 'field') ? await instanceRecord(ws, inst) : null;
-  let users = await resolveAssignees(ws.trx, cmd.specs, { record, initiator: inst.state.initiator ?? null, expressions: exprs }, cmd.of);
+  const found = await usersOf(ws, inst, cmd.node, 'assignees', cmd.specs, cmd.of);
+  if (found.error) return { type: 'evaluated', at, token: cmd.token, results: {}, error: found.error };
+  let users = found.users;
   const node = nodeById(inst.def).get(cmd.node);
   const onEmpty = node?.type === 'approval' ? node.data.onEmpty ?? 'admin' : 'admin';
   if (!users.length && cmd.purpose === 'enter' && onEmpty === 'admin') users = await admins(ws.trx);
@@ -104,10 +87,10 @@ async function runAction(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'r
   const at = ws.ctx.clock.now().toISOString();
   const spec = cmd.spec;
   const child = deeper(ws, `flow ${inst.row.flow} → ${cmd.node}`);
-  const error = await guarded(ws, async () => {
+  const run = await inSavepoint(ws.trx, 'kiln_flow_action', async () => {
     const values = async (vals: Readonly<Record<string, string>>) => {
       const ids = Object.keys(vals).map((k) => `${cmd.node}.values.${k}`);
-      const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, ids, await facts(ws, inst, cmd.node));
+      const r = await evaluate(ws, inst, cmd.node, ids);
       if (r.error) throw Object.assign(new Error(r.error.message), { code: 'FLOW_EXPRESSION_FAILED' });
       return Object.fromEntries(Object.keys(vals).map((k) => [k, r.results[`${cmd.node}.values.${k}`]]));
     };
@@ -129,7 +112,7 @@ async function runAction(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'r
       case 'connector': {
         let payload: unknown = { record: inst.row.record, instance: inst.row.id };
         if (spec.payload) {
-          const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, [`${cmd.node}.payload`], await facts(ws, inst, cmd.node));
+          const r = await evaluate(ws, inst, cmd.node, [`${cmd.node}.payload`]);
           if (r.error) throw Object.assign(new Error(r.error.message), { code: 'FLOW_EXPRESSION_FAILED' });
           payload = r.results[`${cmd.node}.payload`];
         }
@@ -141,6 +124,8 @@ async function runAction(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'r
       }
     }
   });
+  const e = run.ok ? null : (run.error as { code?: unknown; message?: unknown });
+  const error = e ? { code: typeof e.code === 'string' ? e.code : 'FLOW_ACTION_FAILED', message: String(e.message ?? e) } : null;
   return { type: 'actionDone', at, token: cmd.token, ...(error ? { error } : {}) };
 }
 
@@ -154,7 +139,6 @@ async function finished(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'fi
   const set = inst.def.results?.[cmd.result];
   if (set && Object.keys(set).length) await updateRecord(ws, inst, { type: 'updateRecord', values: set });
   if (inst.row.parentId !== null && inst.row.parentToken) {
-    const { dispatch } = await import('./executor.js');
     await dispatch(ws, inst.app, inst.row.parentId, { type: 'subflowFinished', at: ws.ctx.clock.now().toISOString(), token: inst.row.parentToken, result: cmd.result });
   }
 }
@@ -164,7 +148,6 @@ async function startSubflow(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf
   if (inst.row.depth + 1 >= FLOW_SUBFLOW_DEPTH_LIMIT) {
     return { type: 'subflowFinished', at, token: cmd.token, result: 'failed', error: { code: 'FLOW_DEPTH_LIMIT', message: `Sub-flows nest deeper than ${FLOW_SUBFLOW_DEPTH_LIMIT} levels.` } };
   }
-  const { startInstance } = await import('./executor.js');
   await startInstance(ws, inst.app, inst.row.version, cmd.flow, inst.row.record, 'api', { parent: cmd.wait ? { id: inst.row.id, token: cmd.token, depth: inst.row.depth } : undefined, startKey: `sub:${inst.row.id}:${cmd.token}:${inst.state.seq}` });
   return null;
 }
@@ -177,7 +160,7 @@ export async function runCommand(ws: WriteScope, inst: ActiveInstance, cmd: Flow
   const at = ws.ctx.clock.now().toISOString();
   switch (cmd.type) {
     case 'evaluate': {
-      const r = await evaluateFlowExprs(ws.ctx, ws.trx, inst.app, inst.rules.program, inst.row.flow, Object.keys(cmd.sources), await facts(ws, inst, cmd.node));
+      const r = await evaluate(ws, inst, cmd.node, Object.keys(cmd.sources));
       return { type: 'evaluated', at, token: cmd.token, results: r.results, ...(r.error ? { error: r.error } : {}) };
     }
     case 'resolveAssignees':

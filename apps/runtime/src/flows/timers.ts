@@ -1,8 +1,8 @@
 import type { KilnContext } from '../context.js';
 import type { JobHandler } from '../jobs/queue.js';
-import type { AppRow } from '../metadata/apps.js';
+import { appById } from '../metadata/apps.js';
 import { writeTraces } from '../rules/traces.js';
-import type { WriteScope } from '../rules/scope.js';
+import { scopeIn } from '../rules/scope.js';
 import { dispatch } from './executor.js';
 
 /**
@@ -15,9 +15,9 @@ export function flowTimerHandler(ctx: KilnContext): JobHandler {
     const instance = Number(job.payload.instance);
     const inst = await trx.selectFrom('flow_instances').select(['app_id', 'status']).where('id', '=', instance).executeTakeFirst();
     if (!inst || inst.status !== 'running') return;
-    const app = (await trx.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', Number(inst.app_id)).executeTakeFirst()) as AppRow | undefined;
+    const app = await appById(trx, Number(inst.app_id));
     if (!app) return;
-    const ws: WriteScope = { ctx, trx, userId: null, role: null, locale: 'zh-CN', depth: 0, chain: [], traces: [], memo: new Map(), written: new Set() };
+    const ws = scopeIn(ctx, trx);
     const res = await dispatch(ws, app, instance, { type: 'timerFired', at: ctx.clock.now().toISOString(), timer: String(job.payload.timer) });
     if (res.error) console.error(`flow timer ${job.key} refused: ${res.error.code} ${res.error.message}`);
     if (ws.traces.length) await writeTraces(trx as never, ws.traces);

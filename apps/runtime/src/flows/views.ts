@@ -2,7 +2,7 @@ import { nodeById, returnTargets, type FlowDefinition, type HistoryEntry, type I
 import type { Kysely, Transaction } from 'kysely';
 import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
-import type { AppRow } from '../metadata/apps.js';
+import { appById, type AppRow } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { getRecord } from '../records/service.js';
 import { appRules } from '../rules/app-rules.js';
@@ -87,7 +87,7 @@ export class ViewCache {
   }
 
   app(id: number): Promise<AppRow> {
-    return this.once(this.apps, id, async () => (await this.db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow()) as AppRow);
+    return this.once(this.apps, id, async () => (await appById(this.db, id))!);
   }
 
   async def(appId: number, version: number, flow: string): Promise<FlowDefinition | undefined> {

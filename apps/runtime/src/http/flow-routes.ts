@@ -1,13 +1,11 @@
 import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
-import type { FormDefinition } from '@kiln/engine-forms';
-import type { RuleDefinition } from '@kiln/engine-rules';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KilnError } from '../errors.js';
 import { dryRun } from '../flows/dry-run.js';
 import { dispatch, flowError, startInstance } from '../flows/executor.js';
 import { readInstance, type InstanceRow } from '../flows/store.js';
 import { instanceView, ViewCache } from '../flows/views.js';
-import { appByKey, type AppRow } from '../metadata/apps.js';
+import { appById, appByKey, draftDefinitions, type AppRow } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { getRecord } from '../records/service.js';
 import { appRules } from '../rules/app-rules.js';
@@ -45,7 +43,6 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     return inst;
   };
 
-  const appById = async (id: number) => (await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow()) as AppRow;
 
   app.get('/api/apps/:app/flows/:flow/instances', {
     preHandler: requireRole('admin', 'builder', 'operator'),
@@ -109,7 +106,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
   const finish = (type: 'withdrawn' | 'cancelled') => async (req: FastifyRequest) => {
     const user = currentUser(req);
     const inst = await instanceOf(req);
-    const a = await appById(inst.appId);
+    const a = (await appById(db, inst.appId))!;
     const reason = (req.body as { comment?: string } | undefined)?.comment;
     await inWriteScope(ctx, { userId: user.id, role: user.role, locale: localeOf(req) }, async (ws) => {
       const at = ctx.clock.now().toISOString();
@@ -129,18 +126,11 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     const { app: key, flow } = req.params as { app: string; flow: string };
     const body = req.body as { definition?: FlowDefinition; record: Record<string, unknown> | number };
     const a = await appByKey(db, key);
-    const rows = await db.selectFrom('drafts').select(['kind', 'key', 'definition']).where('app_id', '=', a.id).where('kind', 'in', ['forms', 'rules', 'flows']).execute();
-    const forms: Record<string, FormDefinition> = {};
-    const rules: Record<string, RuleDefinition> = {};
-    let def = body.definition;
-    for (const r of rows) {
-      if (r.kind === 'forms' && Array.isArray((r.definition as { fields?: unknown }).fields)) forms[r.key] = r.definition as unknown as FormDefinition;
-      if (r.kind === 'rules') rules[r.key] = r.definition as unknown as RuleDefinition;
-      if (r.kind === 'flows' && r.key === flow && !def) def = r.definition as unknown as FlowDefinition;
-    }
+    const { forms, rules, flows } = await draftDefinitions(db, a);
+    let def = body.definition ?? flows[flow];
     if (!def) throw new KilnError('DRAFT_NOT_FOUND', `No draft flow "${flow}".`);
     def = { ...def, key: flow };
-    const problems = validateFlow(def, { forms, flows: [...new Set([flow, ...rows.filter((r) => r.kind === 'flows').map((r) => r.key)])], locale: localeOf(req) });
+    const problems = validateFlow(def, { forms, flows: [...new Set([flow, ...Object.keys(flows)])], locale: localeOf(req) });
     if (problems.length) return { path: [], result: 'invalid', error: problems[0], problems };
     let record: Record<string, unknown>;
     if (typeof body.record === 'number') {

@@ -3,7 +3,7 @@ import type { FormDefinition } from '@kiln/engine-forms';
 import { checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
 import type { FastifyInstance } from 'fastify';
 import { KilnError } from '../errors.js';
-import { appByKey, type AppRow } from '../metadata/apps.js';
+import { appByKey, draftDefinitions } from '../metadata/apps.js';
 import { KEY } from '../metadata/kinds.js';
 import { appRules, compileAppRules } from '../rules/app-rules.js';
 import { evaluateTrigger } from '../rules/fire.js';
@@ -17,19 +17,6 @@ import { currentUser, localeOf, requireRole } from './guard.js';
 const appParams = { type: 'object', properties: { app: { type: 'string' } }, required: ['app'] } as const;
 const ruleParams = { type: 'object', properties: { app: { type: 'string' }, key: { type: 'string' } }, required: ['app', 'key'] } as const;
 
-type Kysely = FastifyInstance['kiln']['db'];
-
-/** The app's draft forms and rules (what the studio is editing). */
-async function drafts(db: Kysely, app: AppRow) {
-  const rows = await db.selectFrom('drafts').select(['kind', 'key', 'definition']).where('app_id', '=', app.id).where('kind', 'in', ['forms', 'rules']).execute();
-  const forms: Record<string, FormDefinition> = {};
-  const rules: Record<string, RuleDefinition> = {};
-  for (const r of rows) {
-    if (r.kind === 'forms' && Array.isArray((r.definition as { fields?: unknown }).fields)) forms[r.key] = r.definition as unknown as FormDefinition;
-    if (r.kind === 'rules') rules[r.key] = r.definition as unknown as RuleDefinition;
-  }
-  return { forms, rules };
-}
 
 function ruleOf(body: unknown): RuleDefinition {
   const rule = (body as { rule?: unknown } | null)?.rule as RuleDefinition | undefined;
@@ -47,7 +34,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/apps/:app/rules/check', { preHandler: builder, schema: { summary: 'Static checks of a rule against the draft forms', tags: ['rules'], params: appParams } }, async (req) => {
     const rule = ruleOf(req.body);
     const a = await appByKey(db, (req.params as { app: string }).app);
-    const d = await drafts(db, a);
+    const d = await draftDefinitions(db, a);
     const all = { ...d.rules, [rule.key]: rule };
     const problems = checkRules(all, schemaFromForms(d.forms), { locale: localeOf(req) }).filter((p) => p.rule === rule.key);
     return { problems };
@@ -56,7 +43,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/apps/:app/rules/test', { preHandler: builder, schema: { summary: 'Run a (draft) rule in the sandbox against sample facts; effects are not applied', tags: ['rules'], params: appParams } }, async (req) => {
     const rule = ruleOf(req.body);
     const a = await appByKey(db, (req.params as { app: string }).app);
-    const d = await drafts(db, a);
+    const d = await draftDefinitions(db, a);
     const compiled = compileAppRules(a.id, 0, { ...d.rules, [rule.key]: rule }, {});
     const problems = compiled.problems.filter((p) => p.rule === rule.key && p.severity === 'error');
     if (problems.length) return { ok: false, error: problems[0], problems, trace: { durationUs: 0, lookups: 0 } };

@@ -6,7 +6,7 @@ import { dispatch, flowError } from '../flows/executor.js';
 import { appRules } from '../rules/app-rules.js';
 import { readInstance } from '../flows/store.js';
 import { instanceView, returnTargetsOf, taskRows, taskView, ViewCache } from '../flows/views.js';
-import type { AppRow } from '../metadata/apps.js';
+import { appById } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { getRecord } from '../records/service.js';
 import { inWriteScope } from '../rules/scope.js';
@@ -21,17 +21,22 @@ interface TaskRow { id: number; instance_id: number; app_id: number; assignee: n
 export async function taskRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.kiln;
 
+  /** A task row with its ids as numbers (bigint columns come back as strings on PostgreSQL), or null. */
+  const taskRow = async (db: Parameters<typeof taskRows>[0], id: number): Promise<TaskRow | null> => {
+    const row = await db.selectFrom('flow_tasks').select(['id', 'instance_id', 'app_id', 'assignee', 'status', 'task_key', 'node_id', 'acted_by', 'outcome']).where('id', '=', id).executeTakeFirst();
+    return row ? { ...row, id: Number(row.id), instance_id: Number(row.instance_id), app_id: Number(row.app_id), assignee: Number(row.assignee), acted_by: row.acted_by === null ? null : Number(row.acted_by) } : null;
+  };
+
   const loadTask = async (req: FastifyRequest): Promise<TaskRow> => {
     const user = currentUser(req);
     const id = (req.params as { id: number }).id;
-    const row = await ctx.db.selectFrom('flow_tasks').select(['id', 'instance_id', 'app_id', 'assignee', 'status', 'task_key', 'node_id', 'acted_by', 'outcome']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new KilnError('TASK_NOT_FOUND', `No task ${id}.`);
-    const t = { ...row, id: Number(row.id), instance_id: Number(row.instance_id), app_id: Number(row.app_id), assignee: Number(row.assignee), acted_by: row.acted_by === null ? null : Number(row.acted_by) };
+    const t = await taskRow(ctx.db, id);
+    if (!t) throw new KilnError('TASK_NOT_FOUND', `No task ${id}.`);
     if (t.assignee !== user.id && t.acted_by !== user.id && user.role !== 'admin') throw new KilnError('FLOW_NOT_ALLOWED', 'This task is not yours.', { task: t.id }, 403);
     return t;
   };
 
-  const appOf = async (id: number) => (await ctx.db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow()) as AppRow;
+  const appOf = async (id: number) => (await appById(ctx.db, id))!;
 
   const answer = async (task: TaskRow, viewer: number) => {
     const c = new ViewCache(ctx, ctx.db);
@@ -52,8 +57,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     await inWriteScope(ctx, { userId: user.id, role: user.role, locale: localeOf(req) }, async (ws) => {
       const res = await dispatch(ws, app, task.instance_id, build(task, user.id));
       if (!res.error) return;
-      const now = await ws.trx.selectFrom('flow_tasks').select(['id', 'instance_id', 'app_id', 'assignee', 'status', 'task_key', 'node_id', 'acted_by', 'outcome']).where('id', '=', task.id).executeTakeFirstOrThrow();
-      if (replayed?.({ ...now, acted_by: now.acted_by === null ? null : Number(now.acted_by), assignee: Number(now.assignee) } as TaskRow, user.id)) return;
+      const now = (await taskRow(ws.trx, task.id))!;
+      if (replayed?.(now, user.id)) return;
       throw flowError(res.error);
     });
     return answer(task, user.id);

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FormDefinition } from '@kiln/engine-forms';
+import type { FlowDefinition } from '@kiln/engine-flow';
+import type { RuleDefinition } from '@kiln/engine-rules';
 import type { KilnDatabase, PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
 import { safeName } from '../records/columns.js';
@@ -26,6 +28,23 @@ export async function appByKey(db: Db, key: string): Promise<AppRow> {
   const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('key', '=', key).executeTakeFirst();
   if (!row) throw new KilnError('APP_NOT_FOUND', `No app "${key}".`);
   return row as AppRow;
+}
+
+/** An app by id (jobs and tasks point at apps by id), or null. */
+export async function appById(db: Db, id: number): Promise<AppRow | null> {
+  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirst();
+  return (row as AppRow | undefined) ?? null;
+}
+
+/** The app's draft forms, rules and flows (what the studio is editing), for checks, test consoles and dry runs. */
+export async function draftDefinitions(db: Db, app: Pick<AppRow, 'id'>): Promise<{ forms: Record<string, FormDefinition>; rules: Record<string, RuleDefinition>; flows: Record<string, FlowDefinition> }> {
+  const rows = await db.selectFrom('drafts').select(['kind', 'key', 'definition']).where('app_id', '=', app.id).where('kind', 'in', ['forms', 'rules', 'flows']).execute();
+  const out = { forms: {} as Record<string, FormDefinition>, rules: {} as Record<string, RuleDefinition>, flows: {} as Record<string, FlowDefinition> };
+  for (const r of rows) {
+    if (r.kind === 'forms' && !Array.isArray((r.definition as { fields?: unknown }).fields)) continue;
+    (out[r.kind as keyof typeof out] as Record<string, unknown>)[r.key] = r.definition;
+  }
+  return out;
 }
 
 /** App keys the operator UI uses as its own pages under `/app/…`. */

@@ -4,10 +4,10 @@ import { sql, type Transaction } from 'kysely';
 import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
 import { enqueue, type JobHandler } from '../jobs/queue.js';
-import type { AppRow } from '../metadata/apps.js';
+import { appById } from '../metadata/apps.js';
 import { appRules } from './app-rules.js';
 import { evaluateTrigger } from './fire.js';
-import type { WriteScope } from './scope.js';
+import { inSavepoint, scopeIn } from './scope.js';
 import { writeTraces } from './traces.js';
 
 /** The job queue of scheduled trigger rules. */
@@ -57,21 +57,17 @@ export function scheduleHandler(ctx: KilnContext): JobHandler {
   return async (job, trx) => {
     const appId = Number(job.payload.appId);
     const key = String(job.payload.rule);
-    const app = (await trx.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', appId).executeTakeFirst()) as AppRow | undefined;
+    const app = await appById(trx, appId);
     if (!app || app.current_version === null) return;
     const rules = await appRules(ctx.db, app, app.current_version, trx);
     const rule = rules.rules[key] as TriggerRuleDefinition | undefined;
     if (!rule || rule.type !== 'trigger' || rule.enabled === false || rule.trigger.event !== 'schedule') return;
     const now = ctx.clock.now();
-    const ws: WriteScope = { ctx, trx, userId: null, role: null, locale: 'zh-CN', depth: 0, chain: [], traces: [], memo: new Map(), written: new Set() };
-    await sql`savepoint kiln_rule`.execute(trx);
-    try {
+    const ws = scopeIn(ctx, trx);
+    const run = await inSavepoint(trx, 'kiln_rule', async () => {
       await evaluateTrigger(ws, app, rules, rule, { record: null, old: null, changed: [], event: { type: 'schedule', app: app.key, at: now.toISOString(), scheduledFor: job.runAt, user: null, params: {} } }, `schedule:${job.runAt}`);
-      await sql`release savepoint kiln_rule`.execute(trx);
-    } catch (err) {
-      await sql`rollback to savepoint kiln_rule`.execute(trx);
-      if (!ws.traces.length) console.error(`scheduled rule ${app.key}/${key} failed`, err);
-    }
+    });
+    if (!run.ok && !ws.traces.length) console.error(`scheduled rule ${app.key}/${key} failed`, run.error);
     if (ws.traces.length) await writeTraces(trx as never, ws.traces);
     return { next: { runAt: nextRun(rule.trigger.cron, rule.trigger.timezone, now) } };
   };

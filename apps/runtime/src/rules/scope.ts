@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
 import { writeTraces, type TraceRow } from './traces.js';
@@ -37,9 +37,30 @@ export const MAX_CASCADE_DEPTH = 8;
 export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
   const traces: TraceRow[] = [];
   try {
-    return await ctx.db.transaction().execute((trx) => fn({ ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces, memo: new Map(), written: new Set() }));
+    return await ctx.db.transaction().execute((trx) => fn({ ...scopeIn(ctx, trx, who), traces }));
   } finally {
     if (traces.length) await writeTraces(ctx.db, traces).catch((err) => console.error('writing rule traces failed', err));
+  }
+}
+
+/** A fresh scope over an open transaction (jobs run in the queue's transaction; default: the system, zh-CN). */
+export function scopeIn(ctx: KilnContext, trx: Transaction<KilnDatabase>, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' } = { userId: null, locale: 'zh-CN' }): WriteScope {
+  return { ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces: [], memo: new Map(), written: new Set() };
+}
+
+/**
+ * Runs `fn` inside a savepoint of `trx`: on failure the savepoint is rolled back (the rest of the
+ * transaction stands) and the error is returned as data.
+ */
+export async function inSavepoint(trx: Transaction<KilnDatabase>, name: string, fn: () => Promise<void>): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  await sql`savepoint ${sql.id(name)}`.execute(trx);
+  try {
+    await fn();
+    await sql`release savepoint ${sql.id(name)}`.execute(trx);
+    return { ok: true };
+  } catch (error) {
+    await sql`rollback to savepoint ${sql.id(name)}`.execute(trx);
+    return { ok: false, error };
   }
 }
 
