@@ -7,7 +7,8 @@ import { FlowPalette } from './canvas/palette';
 import { useDirty } from './hooks/useDirty';
 import { useLiveValidation } from './hooks/useLiveValidation';
 import { useLoadFlow } from './hooks/useLoadFlow';
-import { useShortcuts } from './hooks/useShortcuts';
+import { useUndoShortcuts } from '../hooks/useUndoShortcuts';
+import { flowEdit } from './store/edit';
 import './i18n/register';
 import { Inspector } from './inspector';
 import { FlowProblemsPanel } from './problems/problems-panel';
@@ -37,7 +38,8 @@ export default function FlowPage({ app, flow }: { app: string; flow: string }) {
 
 function FlowEditor() {
   const dirty = useDirty();
-  useShortcuts();
+  // Expression editors route their own Ctrl+Z to the same history; the dry run's JSON keeps the browser's. Delete on the canvas is xyflow's.
+  useUndoShortcuts(flowEdit, { keepNative: '.cm-editor, .dryrun-panel' });
   useUnsavedGuard(dirty);
   useLiveValidation();
   return (

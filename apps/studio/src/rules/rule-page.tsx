@@ -6,7 +6,8 @@ import { useDirty } from './hooks/useDirty';
 import { useLoadRule } from './hooks/useLoadRule';
 import { useRule } from './hooks/useRule';
 import { useRuleCheck } from './hooks/useRuleCheck';
-import { useShortcuts } from './hooks/useShortcuts';
+import { useUndoShortcuts } from '../hooks/useUndoShortcuts';
+import { ruleEdit } from './store/edit';
 import { useStaleRunCleanup } from './hooks/useStaleRunCleanup';
 import { ProblemsPanel } from './problems/problems-panel';
 import { TableEditor } from './table/table-editor';
@@ -32,7 +33,8 @@ export default function RulePage({ app, rule }: { app: string; rule: string }) {
 function RuleEditor() {
   const rule = useRule();
   const dirty = useDirty();
-  useShortcuts();
+  // Expression editors route their own Ctrl+Z to the same history; the test console keeps the browser's.
+  useUndoShortcuts(ruleEdit, { keepNative: '.cm-editor, .rule-console' });
   useUnsavedGuard(dirty);
   useRuleCheck();
   useStaleRunCleanup();

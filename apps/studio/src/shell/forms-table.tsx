@@ -3,9 +3,8 @@ import { endpoints } from '../api/endpoints';
 import type { FormDraft } from '../api/types';
 import { useDeleteDraft } from '../hooks/useDeleteDraft';
 import { useLocale } from '../hooks/useLocale';
-import { Link } from '../router/link';
 import { paths } from '../router/routes';
-import { ErrorText } from '../ui/error-text';
+import { DraftTable } from '../ui/draft-table';
 import { pick } from '../ui/localized';
 
 interface Props {
@@ -20,57 +19,26 @@ export function FormsTable({ app, drafts, loading, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { error, remove } = useDeleteDraft((key) => t('forms.confirmDelete', { key }), (key) => endpoints.deleteForm(app, key), onChanged);
-
-  if (loading) return <div className="muted pad">{t('common.loading')}</div>;
-  if (drafts.length === 0) return <div className="page-empty">{t('forms.empty')}</div>;
   return (
-    <>
-      <ErrorText error={error} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('forms.name')}</th>
-            <th>{t('forms.key')}</th>
-            <th>{t('forms.fieldCount')}</th>
-            <th>{t('forms.publicPage')}</th>
-            <th>{t('forms.updatedAt')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {drafts.map(({ key, definition, updatedAt }) => (
-            <tr key={key} data-testid={`form-row-${key}`}>
-              <td>
-                <Link to={paths.form(app, key)} data-testid={`form-open-${key}`}>
-                  {pick(definition?.title, locale, key)}
-                </Link>
-              </td>
-              <td>
-                <code>{key}</code>
-              </td>
-              <td>{definition?.fields?.length ?? 0}</td>
-              <td>
-                {definition?.public?.enabled && definition.public.slug ? (
-                  <a href={`/f/${encodeURIComponent(definition.public.slug)}`} target="_blank" rel="noreferrer" data-testid={`form-public-${key}`}>
-                    /f/{definition.public.slug} ↗
-                  </a>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td className="muted">{updatedAt ? new Date(updatedAt).toLocaleString(locale) : ''}</td>
-              <td className="row-actions">
-                <Link to={paths.form(app, key)} className="btn btn-sm">
-                  {t('common.open')}
-                </Link>
-                <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove(key)} data-testid={`form-delete-${key}`}>
-                  {t('common.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+    <DraftTable
+      drafts={drafts} loading={loading} empty={t('forms.empty')} error={error} testId="form"
+      headers={{ name: t('forms.name'), key: t('forms.key') }}
+      href={(key) => paths.form(app, key)}
+      name={(d, key) => pick(d?.title, locale, key)}
+      columns={[
+        { header: t('forms.fieldCount'), cell: (d) => d?.fields?.length ?? 0 },
+        {
+          header: t('forms.publicPage'),
+          cell: (d, key) => d?.public?.enabled && d.public.slug ? (
+            <a href={`/f/${encodeURIComponent(d.public.slug)}`} target="_blank" rel="noreferrer" data-testid={`form-public-${key}`}>
+              /f/{d.public.slug} ↗
+            </a>
+          ) : (
+            <span className="muted">—</span>
+          ),
+        },
+      ]}
+      onDelete={(key) => void remove(key)}
+    />
   );
 }

@@ -1,9 +1,7 @@
-import type { LocalizedText } from '@kiln/engine-forms';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../hooks/useLocale';
-import { navigate } from '../../router/history';
-import { paths } from '../../router/routes';
 import { pick } from '../../ui/localized';
+import { OtherDraftsProblems } from '../../ui/other-drafts-problems';
 import { useFlow } from '../hooks/useFlow';
 import { useFlowApp } from '../hooks/useFlowApp';
 import { useFocusProblem } from '../hooks/useFocusProblem';
@@ -34,11 +32,6 @@ export function FlowProblemsPanel() {
     const n = id ? flow.nodes.find((x) => x.id === id) : undefined;
     return n ? pick(n.data.name, locale, DEFAULT_NAMES[n.type]?.[locale] ?? n.type) : id ? id : t('flows.flowLevel');
   };
-  const open = (kind: string, k: string) => {
-    if (kind === 'flows') navigate(paths.flow(app, k));
-    else if (kind === 'rules') navigate(paths.rule(app, k));
-    else if (kind === 'forms') navigate(paths.form(app, k));
-  };
   return (
     <section className="problems flow-problems" data-testid="flow-problems" data-count={problems.length}>
       <div className="pane-title">
@@ -66,22 +59,7 @@ export function FlowProblemsPanel() {
           </li>
         ))}
       </ul>
-      {elsewhere.length > 0 && (
-        <>
-          <div className="problem-sub">{t('rules.otherProblems', { count: elsewhere.length })}</div>
-          <ul className="problem-list">
-            {elsewhere.map((p, i) => (
-              <li key={i} className="problem problem-server problem-elsewhere" data-testid={`flow-problem-other-${i}`} data-code={p.code} onClick={() => open(p.kind, p.key)}>
-                <span className="problem-where">
-                  {p.kind}/{p.key}
-                </span>
-                <span>{pick(p.message as LocalizedText | string, locale)}</span>
-                <code className="muted-code">{p.code}</code>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <OtherDraftsProblems app={app} problems={elsewhere} testIdPrefix="flow-problem" />
     </section>
   );
 }

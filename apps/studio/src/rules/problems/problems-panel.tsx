@@ -1,9 +1,6 @@
-import type { LocalizedText } from '@kiln/engine-forms';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../hooks/useLocale';
-import { navigate } from '../../router/history';
-import { paths } from '../../router/routes';
-import { pick } from '../../ui/localized';
+import { OtherDraftsProblems } from '../../ui/other-drafts-problems';
 import { useProblems } from '../hooks/useProblems';
 import { useRule } from '../hooks/useRule';
 import { useRuleApp } from '../hooks/useRuleApp';
@@ -32,10 +29,6 @@ export function ProblemsPanel() {
   const key = useRuleContext(selectKey);
   const elsewhere = server.filter((p) => !(p.kind === 'rules' && (p.key === key || p.key === rule.key)));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const open = (kind: string, k: string) => {
-    if (kind === 'rules') navigate(paths.rule(app, k));
-    else if (kind === 'forms' || kind === 'form') navigate(paths.form(app, k));
-  };
   return (
     <section className="problems rule-problems" data-testid="problem-list" data-count={problems.length} data-check={check}>
       <div className="pane-title">
@@ -63,22 +56,7 @@ export function ProblemsPanel() {
           </li>
         ))}
       </ul>
-      {elsewhere.length > 0 && (
-        <>
-          <div className="problem-sub">{t('rules.otherProblems', { count: elsewhere.length })}</div>
-          <ul className="problem-list">
-            {elsewhere.map((p, i) => (
-              <li key={i} className="problem problem-server problem-elsewhere" data-testid={`problem-other-${i}`} data-code={p.code} onClick={() => open(p.kind, p.key)}>
-                <span className="problem-where">
-                  {p.kind}/{p.key}
-                </span>
-                <span>{pick(p.message as LocalizedText | string, locale)}</span>
-                <code className="muted-code">{p.code}</code>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <OtherDraftsProblems app={app} problems={elsewhere} testIdPrefix="problem" />
     </section>
   );
 }
