@@ -119,3 +119,17 @@ export class Designer {
     return ((await badge.textContent()) ?? '').trim();
   }
 }
+
+/**
+ * Opens the studio's sign-in page in language `lang` (switching if needed, checking the button
+ * reads `signIn`) and fills in the credentials; the caller clicks `login-submit`.
+ */
+export async function fillStudioLogin(page: Page, lang: string, signIn: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/studio/');
+  const switcher = page.getByTestId('lang-switch');
+  if ((await switcher.getAttribute('data-locale')) !== lang) await switcher.selectOption(lang);
+  await attrIs(switcher, 'data-locale', lang);
+  await textIs(page.getByTestId('login-submit'), signIn);
+  await page.getByTestId('login-email').fill(who.email);
+  await page.getByTestId('login-password').fill(who.password);
+}

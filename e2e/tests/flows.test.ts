@@ -6,7 +6,7 @@ import { ADMIN } from '../support/env';
 import { FlowEditor } from '../support/flows';
 import { approve, inboxTaskIds, openInbox, openInstance, openTask, reject, timelineTexts, timelineTypes } from '../support/inbox';
 import { browserSession, type Lang } from '../support/session';
-import { WAIT_MS, attrIs, textIs } from '../support/studio';
+import { WAIT_MS, attrIs, textIs, fillStudioLogin } from '../support/studio';
 
 /**
  * Acceptance: a builder draws a three-step approval flow with a condition branch in the
@@ -69,6 +69,8 @@ async function loginApp(page: Page, email: string, password: string, lang: Lang)
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  // Signed in as this user (not still the previous one) before going on.
+  await expect.poll(async () => (await page.getByTestId('header-user').getAttribute('title').catch(() => null)) ?? '', { timeout: 15_000 }).toContain(email);
   await page.getByTestId('nav-tasks').waitFor();
   await page.getByTestId(`lang-${lang}`).click();
 }
@@ -112,13 +114,7 @@ describe.each(PASSES)('flow designer: draw → configure → dry run → publish
 
   step('logs in to the studio and creates the flow from the app page', async () => {
     const { page } = studio;
-    await page.goto('/studio/');
-    const switcher = page.getByTestId('lang-switch');
-    if ((await switcher.getAttribute('data-locale')) !== pass.lang) await switcher.selectOption(pass.lang);
-    await attrIs(switcher, 'data-locale', pass.lang);
-    await textIs(page.getByTestId('login-submit'), pass.ui.signIn);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
+    await fillStudioLogin(page, pass.lang, pass.ui.signIn, ADMIN);
     await page.getByTestId('login-submit').click();
     await page.getByTestId(`app-card-${pass.app}`).click();
     await page.getByTestId('flows-panel').waitFor();

@@ -4,7 +4,7 @@ import { Api } from '../support/api';
 import { shot } from '../support/browser';
 import { browserSession, type Lang } from '../support/session';
 import { ADMIN } from '../support/env';
-import { Designer, attrIs, textIs } from '../support/studio';
+import { Designer, attrIs, textIs, fillStudioLogin } from '../support/studio';
 
 /**
  * Acceptance: a builder designs a form in the studio (drag and drop + property panel), publishes
@@ -90,13 +90,7 @@ describe.each(PASSES)('form designer → public page → operator UI [$lang]', (
 
   step('logs in to the studio in the chosen language', async () => {
     const { page } = studio;
-    await page.goto('/studio/');
-    const switcher = page.getByTestId('lang-switch');
-    if ((await switcher.getAttribute('data-locale')) !== pass.lang) await switcher.selectOption(pass.lang);
-    await attrIs(switcher, 'data-locale', pass.lang);
-    await textIs(page.getByTestId('login-submit'), pass.ui.signIn);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
+    await fillStudioLogin(page, pass.lang, pass.ui.signIn, ADMIN);
     await shot(page, `${tag}-01-studio-login`);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('app-create').waitFor();

@@ -5,7 +5,7 @@ import { shot } from '../support/browser';
 import { browserSession, type Lang } from '../support/session';
 import { ADMIN } from '../support/env';
 import { RuleEditor } from '../support/rules';
-import { WAIT_MS, attrIs, textIs } from '../support/studio';
+import { WAIT_MS, attrIs, textIs, fillStudioLogin } from '../support/studio';
 
 /**
  * Acceptance: a builder builds a decision table and an automation that runs it in the studio's
@@ -91,13 +91,7 @@ describe.each(PASSES)('rule editor: decision table + trigger â†’ test console â†
 
   step('logs in to the studio in the chosen language and opens the app', async () => {
     const { page } = studio;
-    await page.goto('/studio/');
-    const switcher = page.getByTestId('lang-switch');
-    if ((await switcher.getAttribute('data-locale')) !== pass.lang) await switcher.selectOption(pass.lang);
-    await attrIs(switcher, 'data-locale', pass.lang);
-    await textIs(page.getByTestId('login-submit'), pass.ui.signIn);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
+    await fillStudioLogin(page, pass.lang, pass.ui.signIn, ADMIN);
     await page.getByTestId('login-submit').click();
     await page.getByTestId(`app-card-${pass.app}`).click();
     await page.getByTestId('rules-panel').waitFor();

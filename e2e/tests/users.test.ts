@@ -4,7 +4,7 @@ import { Api } from '../support/api';
 import { shot } from '../support/browser';
 import { ADMIN } from '../support/env';
 import { browserSession, type Lang } from '../support/session';
-import { attrIs, textIs } from '../support/studio';
+import { attrIs, textIs, fillStudioLogin } from '../support/studio';
 import { UsersPage, apiUser, type ApiUser } from '../support/users';
 
 /**
@@ -83,13 +83,7 @@ describe.each(PASSES)('users page: groups and manager chain [$lang]', (pass) => 
 
   step('an admin signs in and opens Users from the header', async () => {
     const { page } = studio;
-    await page.goto('/studio/');
-    const switcher = page.getByTestId('lang-switch');
-    if ((await switcher.getAttribute('data-locale')) !== pass.lang) await switcher.selectOption(pass.lang);
-    await attrIs(switcher, 'data-locale', pass.lang);
-    await textIs(page.getByTestId('login-submit'), pass.ui.signIn);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
+    await fillStudioLogin(page, pass.lang, pass.ui.signIn, ADMIN);
     await page.getByTestId('login-submit').click();
     await textIs(ui.id('nav-users'), pass.ui.nav);
     await ui.id('nav-users').click();
