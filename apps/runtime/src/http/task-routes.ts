@@ -38,12 +38,14 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   const appOf = async (id: number) => (await appById(ctx.db, id))!;
 
-  const answer = async (task: TaskRow, viewer: number) => {
+  /** The task and its instance as the API shows them (and the instance row, for callers that need more). */
+  const views = async (task: TaskRow, viewer: number) => {
     const c = new ViewCache(ctx, ctx.db);
     const row = await taskRows(ctx.db).where('t.id', '=', task.id).executeTakeFirstOrThrow();
     const inst = (await readInstance(ctx.db, task.instance_id))!;
-    return { task: await taskView(c, row as never, ctx.clock.now()), instance: await instanceView(c, inst, viewer) };
+    return { inst, answer: { task: await taskView(c, row as never, ctx.clock.now()), instance: await instanceView(c, inst, viewer) } };
   };
+  const answer = async (task: TaskRow, viewer: number) => (await views(task, viewer)).answer;
 
   /**
    * Feeds an event about a task to its instance. A refusal changes nothing; `replayed` says
@@ -98,8 +100,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/tasks/:id', { preHandler: requireRole(), schema: { summary: 'A task with its record (fields the node shows), allowed operations and the instance timeline', tags: ['tasks'], params: idParam } }, async (req) => {
     const user = currentUser(req);
     const task = await loadTask(req);
-    const base = await answer(task, user.id);
-    const inst = (await readInstance(ctx.db, task.instance_id))!;
+    const { answer: base, inst } = await views(task, user.id);
     const app = await appOf(task.app_id);
     const def = (await appRules(ctx.db, app, inst.version)).flows[inst.flow];
     if (!def) throw new KilnError('FLOW_NOT_FOUND', `Flow "${inst.flow}" of version ${inst.version} is gone.`);
