@@ -58,7 +58,10 @@ describeBackends('public form rate limit', (h) => {
     for (let i = 0; i < 5; i++) {
       const r = await h().app.inject({ method: 'POST', url: '/api/public/forms/tight/submissions', payload: { name: 'R', phone: `1350000000${i}` } });
       statuses.push(r.statusCode);
-      if (r.statusCode === 429) expect(r.json().error.code).toBe('RATE_LIMITED');
+      if (r.statusCode === 429) {
+        expect(r.json().error.code).toBe('RATE_LIMITED');
+        expect(r.json().error.message).toMatch(/retry in \d+ s/);
+      }
     }
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
   });

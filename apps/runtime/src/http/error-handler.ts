@@ -12,6 +12,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (fe.validation) {
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: fe.message, details: { errors: fe.validation.map((v) => ({ path: v.instancePath || '/', code: 'BAD_REQUEST', message: v.message ?? '' })) } } });
     }
+    // @fastify/rate-limit throws the answer its errorResponseBuilder made (with the retry time): keep it.
+    const limited = (err as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
+    if (fe.statusCode === 429 && limited?.code === 'RATE_LIMITED') return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: String(limited.message), details: limited.details ?? null } });
     const mapped = mapFastifyCode(fe.code, fe.statusCode);
     if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message, details: null } });
     req.log.error({ err }, 'unhandled error');
