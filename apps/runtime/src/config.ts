@@ -24,6 +24,8 @@ export interface KilnConfig {
   /** Time limit (ms, wall clock) and memory limit (MB) of one rule evaluation in the sandbox. */
   ruleTimeoutMs: number;
   ruleMemoryMb: number;
+  /** Sign-in attempts allowed per client address and minute. */
+  loginRateLimit: number;
 }
 
 /** Reads the configuration from an environment (defaults documented in docs/configuration.md). */
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     jobPollMs: Number(env.KILN_JOB_POLL_MS ?? 1000),
     ruleTimeoutMs: Number(env.KILN_RULE_TIMEOUT_MS ?? 250),
     ruleMemoryMb: Number(env.KILN_RULE_MEMORY_MB ?? 64),
+    loginRateLimit: Number(env.KILN_LOGIN_RATE_LIMIT ?? 20),
   };
 }
 

@@ -17,7 +17,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Sign in with email and password', tags: ['auth'],
       body: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', maxLength: 254 }, password: { type: 'string', maxLength: 200 } } },
     },
-    config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+    config: { rateLimit: { max: app.kiln.config.loginRateLimit, timeWindow: 60_000 } },
   }, async (req) => {
     const { email, password } = req.body as { email: string; password: string };
     const user = await db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
