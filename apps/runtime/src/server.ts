@@ -8,6 +8,7 @@ import { authRoutes } from './http/auth-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { publicRoutes } from './http/public-routes.js';
 import { recordRoutes } from './http/record-routes.js';
+import { reportRoutes } from './http/report-routes.js';
 import { staticRoutes } from './http/static-routes.js';
 import { systemRoutes } from './http/system-routes.js';
 import { templateRoutes } from './http/template-routes.js';
@@ -71,6 +72,7 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   await app.register(authRoutes);
   await app.register(appRoutes);
   await app.register(recordRoutes);
+  await app.register(reportRoutes);
   await app.register(publicRoutes);
   await app.register(templateRoutes);
   await app.register(ruleRoutes);

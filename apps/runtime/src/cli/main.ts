@@ -5,7 +5,10 @@ import { createUser } from '../auth/users.js';
 import { boot, type Booted } from '../boot.js';
 import { loadConfig, type KilnConfig } from '../config.js';
 import { KilnError } from '../errors.js';
+import { appByKey } from '../metadata/apps.js';
+import { removeApp } from '../templates/app-store.js';
 import { exportAppTo, importApp, installTemplate, listTemplates } from '../templates/index.js';
+import { consoleProgress, generateScaleData, parseScale, SCALE_TEMPLATES } from '../templates/scale/index.js';
 import { USAGE } from './usage.js';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
@@ -55,6 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       app: { type: 'string' },
       'demo-data': { type: 'boolean' },
+      scale: { type: 'string' },
       out: { type: 'string' },
       email: { type: 'string' },
       password: { type: 'string' },
@@ -91,11 +95,33 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'template install': {
       const id = need(arg, 'template id (see `pnpm kiln template list`)');
+      let scale: number | null = null;
+      if (values.scale !== undefined) {
+        try {
+          scale = parseScale(values.scale);
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+        if (!(id in SCALE_TEMPLATES)) throw new UsageError(`--scale: template "${id}" has no scale data generator (${Object.keys(SCALE_TEMPLATES).join(', ')} have)`);
+      }
       return withDb(async ({ ctx }) => {
-        const r = await installTemplate(ctx, id, { app: values.app, demoData: values['demo-data'] === true, userId: null, locale: locale() });
+        // --scale builds on the demo records (the referral plan, the demo products), so it implies --demo-data.
+        const r = await installTemplate(ctx, id, { app: values.app, demoData: values['demo-data'] === true || scale !== null, userId: null, locale: locale() });
         out(`Installed template ${id} as app "${r.app}" (version ${r.version}).`);
         const demo = Object.entries(r.demo);
         if (demo.length) out(`Demo records: ${demo.map(([f, n]) => `${f} ${n}`).join(', ')}`);
+        if (scale !== null) {
+          try {
+            const s = await generateScaleData(ctx, r.app, id, scale, { progress: consoleProgress() });
+            const total = Object.values(s.rows).reduce((a, b) => a + b, 0);
+            out(`Scale data for ${scale.toLocaleString('en-US')} orders: ${Object.entries(s.rows).map(([f, n]) => `${f} ${n.toLocaleString('en-US')}`).join(', ')}.`);
+            out(`${total.toLocaleString('en-US')} rows in ${s.seconds.toFixed(1)} s (${Math.round(s.rowsPerSecond).toLocaleString('en-US')} rows/s).`);
+          } catch (err) {
+            // Like a failed install: no half-loaded app is left behind.
+            await removeApp(ctx, (await appByKey(ctx.db, r.app)).id).catch(() => undefined);
+            throw err;
+          }
+        }
         return 0;
       });
     }

@@ -4,8 +4,11 @@ export const USAGE = `Kiln CLI — pnpm kiln <command>
 Commands:
   migrate                                   Migrate the database (and create the first admin if none).
   template list                             List starter templates.
-  template install <id> [--app <key>] [--demo-data]
+  template install <id> [--app <key>] [--demo-data] [--scale <orders>]
                                             Install a template as a new app and publish it.
+                                            --scale 10000|250k|1m|10m adds realistic data for that
+                                            many orders (generated in SQL; implies --demo-data; the
+                                            24 months up to the end of today, or KILN_SCALE_ANCHOR).
   app export <app> [--out <dir>]            Export an app's metadata as YAML files (default ./export/<app>).
   app import <dir>                          Import an exported app (creates and publishes it).
   user create --email <e> --password <p> --role <admin|builder|operator|promoter>

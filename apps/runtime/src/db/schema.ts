@@ -78,6 +78,7 @@ export interface PublishedMetadata {
   flows: Record<string, unknown>;
   rules: Record<string, unknown>;
   reports: Record<string, unknown>;
+  dashboards: Record<string, unknown>;
   connectors: Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { appByKey, createApp, currentPublished, deleteApp } from '../metadata/apps.js';
-import { isKind, KEY } from '../metadata/kinds.js';
+import { emptyMetadata, isKind, KEY } from '../metadata/kinds.js';
 import { publishApp, rollbackApp } from '../metadata/publish.js';
 import { KilnError } from '../errors.js';
 import { currentUser, localeOf, requireRole } from './guard.js';
@@ -29,7 +29,7 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/apps/:app', { preHandler: requireRole(), schema: { summary: 'Published metadata of an app', tags: ['apps'], params: appParams } }, async (req) => {
     const row = await appByKey(db, (req.params as { app: string }).app);
     const published = await currentPublished(db, row);
-    return { key: row.key, name: row.name, version: published?.version ?? null, ...(published?.metadata ?? { forms: {}, flows: {}, rules: {}, reports: {}, connectors: {} }) };
+    return { key: row.key, name: row.name, version: published?.version ?? null, ...emptyMetadata(), ...(published?.metadata ?? {}) };
   });
 
   app.delete('/api/apps/:app', { preHandler: requireRole('admin'), schema: { summary: 'Delete an app and all its data (admin)', tags: ['apps'], params: appParams } }, async (req) => {

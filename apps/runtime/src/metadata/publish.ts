@@ -8,7 +8,8 @@ import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
 import { syncFormStorage } from '../records/schema-sync.js';
 import { syncSchedules, validCron } from '../rules/schedule.js';
 import { appByKey, versionOf, writeDrafts } from './apps.js';
-import { METADATA_KINDS, KEY } from './kinds.js';
+import { checkReportDrafts, formsOf } from './check-reports.js';
+import { emptyMetadata, METADATA_KINDS, KEY } from './kinds.js';
 
 /** One reason a publish was refused, pointing into a draft. */
 export interface PublishProblem {
@@ -19,7 +20,6 @@ export interface PublishProblem {
   message: string;
 }
 
-const emptyMetadata = (): PublishedMetadata => ({ forms: {}, flows: {}, rules: {}, reports: {}, connectors: {} });
 
 /** Checks a whole metadata set; returns every problem (empty = publishable). */
 export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): PublishProblem[] {
@@ -48,6 +48,7 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
   }
   problems.push(...checkRuleDrafts(metadata, locale));
   problems.push(...checkFlowDrafts(metadata, locale));
+  problems.push(...checkReportDrafts(metadata, locale));
   return problems;
 }
 
@@ -55,7 +56,7 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
 export function checkFlowDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): (PublishProblem & { nodeId?: string; edgeId?: string })[] {
   const flows = Object.entries(metadata.flows).filter(([, d]) => d && typeof d === 'object' && !Array.isArray(d)) as [string, FlowDefinition][];
   if (!flows.length) return [];
-  const forms = Object.fromEntries(Object.entries(metadata.forms).filter(([, d]) => d && typeof d === 'object' && Array.isArray((d as FormDefinition).fields))) as Record<string, FormDefinition>;
+  const forms = formsOf(metadata);
   const schema = schemaFromForms(forms);
   const out: (PublishProblem & { nodeId?: string; edgeId?: string })[] = [];
   for (const [key, def] of flows) {
@@ -80,7 +81,7 @@ export function checkFlowDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | '
 function checkRuleDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): PublishProblem[] {
   const rules = Object.fromEntries(Object.entries(metadata.rules).filter(([, d]) => d && typeof d === 'object')) as Record<string, RuleDefinition>;
   if (!Object.keys(rules).length) return [];
-  const forms = Object.fromEntries(Object.entries(metadata.forms).filter(([, d]) => d && typeof d === 'object' && Array.isArray((d as FormDefinition).fields))) as Record<string, FormDefinition>;
+  const forms = formsOf(metadata);
   const out: PublishProblem[] = [];
   for (const p of checkRules(rules, schemaFromForms(forms), { locale, flows: Object.keys(metadata.flows), connectors: Object.keys(metadata.connectors) })) {
     if (p.severity !== 'error') continue;

@@ -7,7 +7,9 @@ import { fromYaml } from './yaml-files.js';
 const FILE = /^([a-z][a-z0-9_]{0,62})\.(ya?ml|json)$/;
 
 /** An empty metadata set (every kind present). */
-export const emptyMetadata = (): PublishedMetadata => ({ forms: {}, flows: {}, rules: {}, reports: {}, connectors: {} });
+import { emptyMetadata } from '../metadata/kinds.js';
+
+export { emptyMetadata };
 
 /**
  * Reads the file-per-key layout under `prefix` (`forms/<key>.yaml`, `flows/<key>.yaml`, …,
