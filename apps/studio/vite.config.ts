@@ -24,6 +24,9 @@ export default defineConfig({
             { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|style-mod|w3c-keyname|crelt|acorn|acorn-walk)[\\/]/ },
             // The flow designer's canvas: xyflow with its d3 helpers and its own zustand 4, plus dagre.
             { name: 'xyflow', test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z-]+|classcat)[\\/]|[\\/]zustand@4[^\\/]*[\\/]/ },
+            // Reports and dashboards: ECharts with its renderer (zrender), and the dashboard grid.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'grid-layout', test: /node_modules[\\/](react-grid-layout|react-draggable|react-resizable|fast-equals|resize-observer-polyfill)[\\/]/ },
             { name: 'rjsf', test: /node_modules[\\/](@rjsf|ajv|ajv-formats|ajv-i18n|lodash|lodash-es)[\\/]/ },
           ],
         },

@@ -1,6 +1,7 @@
 import { formErrorsMarkdown } from '@kiln/engine-forms';
 import { ruleErrorsMarkdown } from '@kiln/engine-rules';
 import { flowErrorsMarkdown } from '@kiln/engine-flow';
+import { reportErrorsMarkdown } from '@kiln/engine-reports';
 import { RUNTIME_ERRORS } from './errors.js';
 
 /** Renders docs/errors.md from the error registries (runtime + engines), so the table cannot drift. */
@@ -10,7 +11,7 @@ export function errorsMarkdown(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts and packages/engine-flow/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
+    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts and packages/engine-flow/src/errors.ts and packages/engine-reports/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
     '',
     'Every failed API call answers `{"error":{"code":"STABLE_CODE","message":"…","details":…}}`.',
     'Bad input is always a 4xx and changes nothing. Field-level problems are listed in',
@@ -42,6 +43,13 @@ export function errorsMarkdown(): string {
     'into the flow draft (`/nodes/2/data/assignees/0`).',
     '',
     flowErrorsMarkdown().trimEnd(),
+    '',
+    '## Report errors (`error.code` of report data, records and CSV requests; `details.problems[].code` of reports and dashboards)',
+    '',
+    'Publish and preview problems carry a `path` into the report draft (`/measures/2/den`); a bad parameter or drill',
+    'step is refused with its path (`/params/range`, `/drill/0/value`) and changes nothing.',
+    '',
+    reportErrorsMarkdown().trimEnd(),
     '',
   ].join('\n');
 }

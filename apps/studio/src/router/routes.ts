@@ -7,6 +7,8 @@ export type Route =
   | { name: 'form'; app: string; form: string }
   | { name: 'rule'; app: string; rule: string }
   | { name: 'flow'; app: string; flow: string }
+  | { name: 'report'; app: string; report: string }
+  | { name: 'dashboard'; app: string; dashboard: string }
   | { name: 'notFound' };
 
 /** Parses an in-app path into a {@link Route}. */
@@ -25,6 +27,12 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'flows') {
     return { name: 'flow', app: parts[1], flow: parts[3] };
   }
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'reports') {
+    return { name: 'report', app: parts[1], report: parts[3] };
+  }
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'dashboards') {
+    return { name: 'dashboard', app: parts[1], dashboard: parts[3] };
+  }
   return { name: 'notFound' };
 }
 
@@ -37,4 +45,6 @@ export const paths = {
   form: (app: string, form: string) => `/apps/${encodeURIComponent(app)}/forms/${encodeURIComponent(form)}`,
   rule: (app: string, rule: string) => `/apps/${encodeURIComponent(app)}/rules/${encodeURIComponent(rule)}`,
   flow: (app: string, flow: string) => `/apps/${encodeURIComponent(app)}/flows/${encodeURIComponent(flow)}`,
+  report: (app: string, report: string) => `/apps/${encodeURIComponent(app)}/reports/${encodeURIComponent(report)}`,
+  dashboard: (app: string, dashboard: string) => `/apps/${encodeURIComponent(app)}/dashboards/${encodeURIComponent(dashboard)}`,
 };

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api/endpoints';
+import { DashboardsPanel } from '../dashboards/list/dashboards-panel';
 import { FlowsPanel } from '../flows/list/flows-panel';
 import { useAsync } from '../hooks/useAsync';
 import { useLocale } from '../hooks/useLocale';
 import { navigate } from '../router/history';
 import { Link } from '../router/link';
 import { paths } from '../router/routes';
+import { ReportsPanel } from '../reports/list/reports-panel';
 import { RulesPanel } from '../rules/list/rules-panel';
 import { ErrorText } from '../ui/error-text';
 import { pick } from '../ui/localized';
@@ -14,7 +16,7 @@ import { CreateFormDialog } from './create-form-dialog';
 import { FormsTable } from './forms-table';
 import { VersionsPanel } from './versions-panel';
 
-/** One app: its form, flow and rule drafts (create / open / delete), versions with rollback, and links out. */
+/** One app: its form, flow, rule, report and dashboard drafts (create / open / delete), versions with rollback, and links out. */
 export default function AppPage({ app }: { app: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -52,6 +54,8 @@ export default function AppPage({ app }: { app: string }) {
           </section>
           <FlowsPanel app={app} />
           <RulesPanel app={app} />
+          <ReportsPanel app={app} />
+          <DashboardsPanel app={app} />
         </div>
         <VersionsPanel app={app} refreshKey={versionsTick} onRolledBack={() => { setVersionsTick((n) => n + 1); forms.reload(); }} />
       </div>

@@ -15,6 +15,8 @@ const AppPage = lazy(() => import('./app-page'));
 const DesignerPage = lazy(() => import('../designer/designer-page'));
 const RulePage = lazy(() => import('../rules/rule-page'));
 const FlowPage = lazy(() => import('../flows/flow-page'));
+const ReportPage = lazy(() => import('../reports/report-page'));
+const DashboardPage = lazy(() => import('../dashboards/dashboard-page'));
 
 const selectToken = (s: { token: string | null }) => s.token;
 
@@ -42,6 +44,8 @@ export function AppRoot() {
           {route.name === 'form' && <DesignerPage key={`${route.app}/${route.form}`} app={route.app} form={route.form} />}
           {route.name === 'rule' && <RulePage key={`${route.app}/${route.rule}`} app={route.app} rule={route.rule} />}
           {route.name === 'flow' && <FlowPage key={`${route.app}/${route.flow}`} app={route.app} flow={route.flow} />}
+          {route.name === 'report' && <ReportPage key={`${route.app}/${route.report}`} app={route.app} report={route.report} />}
+          {route.name === 'dashboard' && <DashboardPage key={`${route.app}/${route.dashboard}`} app={route.app} dashboard={route.dashboard} />}
           {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
         </Suspense>
       </main>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, getToken } from '../shared/api';
 import { navigate, useLocation } from '../shared/router';
 import { Header } from './components/header';
+import { dashboardOf, OWN_PAGES, routeOf } from './lib/app-route';
 import { AppsPage } from './pages/apps-page';
 import { InstancePage } from './pages/flows/instance-page';
 import { SubmissionsPage } from './pages/flows/submissions-page';
@@ -14,12 +15,8 @@ import { TasksPage } from './pages/tasks/tasks-page';
 // The record editor and the task page carry rjsf + Ajv; load them only when one is opened.
 const RecordPage = lazy(() => import('./pages/record-page'));
 const TaskPage = lazy(() => import('./pages/tasks/task-page'));
-
-/**
- * First path segments that name operator pages rather than apps. An app keyed `tasks`,
- * `submissions` or `instances` would be shadowed here (as `login` already is).
- */
-const OWN_PAGES = new Set(['tasks', 'submissions', 'instances']);
+// Dashboards carry ECharts: their own chunk, loaded when one is opened.
+const DashboardPage = lazy(() => import('./pages/dashboards/dashboard-page'));
 
 interface Me {
   id: number;
@@ -27,20 +24,17 @@ interface Me {
   role: string;
 }
 
-function routeOf(pathname: string): string[] {
-  return pathname.replace(/^\/app\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-}
-
 /**
  * The operator UI under `/app`: login, apps, forms, records and the record editor, plus the
  * task inbox (`/app/tasks`, `/app/tasks/{id}`), my submissions (`/app/submissions`) and flow
- * instances (`/app/instances/{id}`).
+ * instances (`/app/instances/{id}`), and an app's dashboards (`/app/{app}/dashboards/{key}`).
  */
 export function App() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const parts = routeOf(pathname);
   const isLogin = parts[0] === 'login';
+  const dashboard = dashboardOf(parts);
   const token = getToken();
   const [me, setMe] = useState<Me | undefined>();
 
@@ -68,6 +62,12 @@ export function App() {
   else if (parts.length === 0) page = <AppsPage />;
   else if (parts.length === 1) page = <FormsPage app={parts[0]} />;
   else if (parts.length === 2) page = <RecordsPage key={`${parts[0]}/${parts[1]}`} app={parts[0]} form={parts[1]} />;
+  else if (dashboard !== undefined)
+    page = (
+      <Suspense fallback={loading}>
+        <DashboardPage key={`${parts[0]}/${dashboard}`} app={parts[0]} dashboard={dashboard} />
+      </Suspense>
+    );
   else if (parts.length === 3)
     page = (
       <Suspense fallback={loading}>

@@ -1,4 +1,5 @@
 import { FLOW_EN, FLOW_ZH } from './locales-flow';
+import { REPORT_EN, REPORT_ZH } from './locales-report';
 
 /**
  * Every text the runtime pages show, in both UI languages. Keys are grouped by page; the
@@ -97,6 +98,7 @@ const zhCN = {
     poweredBy: '由 Kiln 提供支持',
   },
   ...FLOW_ZH,
+  ...REPORT_ZH,
 };
 
 /** A resource table's shape: the same keys, every text a string. */
@@ -197,6 +199,7 @@ const en: Resources = {
     poweredBy: 'Powered by Kiln',
   },
   ...FLOW_EN,
+  ...REPORT_EN,
 };
 
 /** i18next resources of the runtime pages. */

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { linkClick, useLocation } from '../../shared/router';
 import { useTaskCounts } from '../lib/task-counts';
+import { DashboardsNav } from './dashboard/dashboards-nav';
 
 /**
  * The header's links to the inbox (`nav-tasks`, open count `nav-tasks-count`, overdue count in
- * red `nav-tasks-overdue`) and to my submissions (`nav-submissions`). Counts refresh on every
+ * red `nav-tasks-overdue`), to my submissions (`nav-submissions`) and, inside an app, to its
+ * dashboards (`nav-dashboards`, see DashboardsNav). Counts refresh on every
  * navigation and once a minute; they stay hidden while unknown (e.g. the API is unreachable).
  */
 export function HeaderNav() {
@@ -37,6 +39,7 @@ export function HeaderNav() {
       >
         {t('nav.submissions')}
       </a>
+      <DashboardsNav pathname={pathname} />
     </nav>
   );
 }

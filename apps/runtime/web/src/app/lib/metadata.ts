@@ -1,4 +1,5 @@
 import type { FieldDefinition, FormDefinition, LocalizedText } from '@kiln/engine-forms';
+import type { DashboardDefinition, ReportDefinition } from '@kiln/engine-reports';
 import { api, seg } from '../../shared/api';
 
 /** One entry of `GET /api/apps`. */
@@ -14,6 +15,9 @@ export interface AppMeta {
   name: LocalizedText | null;
   version: number | null;
   forms: Record<string, FormDefinition>;
+  /** Published reports and dashboards (absent on servers before reports existed). */
+  reports?: Record<string, ReportDefinition>;
+  dashboards?: Record<string, DashboardDefinition>;
 }
 
 export const listApps = () => api<{ items: AppSummary[] }>('/api/apps').then((r) => r.items);

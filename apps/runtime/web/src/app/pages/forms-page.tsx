@@ -3,11 +3,12 @@ import { localize } from '@kiln/engine-forms';
 import { currentLocale } from '../../shared/i18n';
 import { linkClick } from '../../shared/router';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { DashboardLinks } from '../components/dashboard/dashboard-links';
 import { ErrorNotice } from '../components/error-notice';
 import { appMeta } from '../lib/metadata';
 import { useAsync } from '../lib/use-async';
 
-/** The published forms of one app (`form-<key>`), with their public links. */
+/** The published forms of one app (`form-<key>`), with their public links, then its dashboards (`dashboard-link-<key>`). */
 export function FormsPage({ app }: { app: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -36,6 +37,7 @@ export function FormsPage({ app }: { app: string }) {
           </div>
         ))}
       </div>
+      <DashboardLinks app={app} dashboards={meta.data?.dashboards} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,101 @@
+import type { ReportResult } from '@kiln/engine-reports';
+import { ApiError, api, getToken, seg } from '../../shared/api';
+import { currentLocale } from '../../shared/i18n';
+import type { RecordRow } from './records-api';
+
+/** One drill step as the API takes it in `_drill`: a dimension fixed to a key value. */
+export interface DrillParam {
+  dimension: string;
+  value: unknown;
+}
+
+/** What a click can open at the current level: the next dimension of the drill path, the records, both or neither. */
+export interface DrillInfo {
+  next?: string;
+  records: boolean;
+}
+
+/** `GET …/reports/{report}/data`: the result plus the drill options of this level. */
+export type ReportData = ReportResult & { drill?: DrillInfo };
+
+/** `GET …/reports/{report}/records`: the underlying records of a drilled group. */
+export interface DrillRecordsPage {
+  form: string;
+  items: RecordRow[];
+  nextCursor: string | null;
+}
+
+/** Parameter values by key (strings as in a URL: a preset or `from..to`, an option value, a record id). */
+export type ReportParams = Readonly<Record<string, string>>;
+
+const base = (app: string, report: string) => `/api/apps/${seg(app)}/reports/${seg(report)}`;
+
+/** The query string of a report call: every non-empty parameter, `_drill` when drilled, then `extra`. */
+export function reportQuery(params: ReportParams, drill: readonly DrillParam[], extra: Record<string, string | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== '') q.set(k, v);
+  if (drill.length) q.set('_drill', JSON.stringify(drill.map((d) => ({ dimension: d.dimension, value: d.value }))));
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The data of one report with the dashboard's filter values and drill steps. */
+export function fetchReportData(app: string, report: string, params: ReportParams, drill: readonly DrillParam[], signal?: AbortSignal): Promise<ReportData> {
+  return api<ReportData>(`${base(app, report)}/data${reportQuery(params, drill)}`, { signal });
+}
+
+/** One page (50) of the records behind the drilled group. */
+export function fetchDrillRecords(app: string, report: string, params: ReportParams, drill: readonly DrillParam[], cursor?: string | null, signal?: AbortSignal): Promise<DrillRecordsPage> {
+  return api<DrillRecordsPage>(`${base(app, report)}/records${reportQuery(params, drill, { limit: '50', cursor: cursor ?? undefined })}`, { signal });
+}
+
+/** The file name of a `Content-Disposition` header (RFC 5987 `filename*` first). */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/**
+ * Downloads the report as CSV with the current parameters and drill steps. A plain link would
+ * not carry the bearer token, so the file is fetched and handed to the browser as a blob.
+ */
+export async function downloadReportCsv(app: string, report: string, params: ReportParams, drill: readonly DrillParam[]): Promise<void> {
+  const headers: Record<string, string> = { Accept: 'text/csv', 'Accept-Language': currentLocale() };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(`${base(app, report)}/csv${reportQuery(params, drill)}`, { headers });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', (e as Error).message);
+  }
+  if (!res.ok) {
+    let err: { code?: string; message?: string; details?: unknown } | undefined;
+    try {
+      err = ((await res.json()) as { error?: typeof err }).error;
+    } catch {
+      err = undefined;
+    }
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(res.headers.get('Content-Disposition'), `${report}.csv`);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

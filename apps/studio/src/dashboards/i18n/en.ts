@@ -1,0 +1,35 @@
+/** English texts of the dashboard editor (`dashboards.*`); zh-cn.ts has the same keys. */
+export const dashboardsEn = {
+  title: 'Dashboards',
+  kind: 'Dashboard',
+  create: 'New dashboard',
+  empty: 'No dashboards yet. Create one to put reports side by side.',
+  key: 'Dashboard key',
+  keyTaken: 'This key is already used by another dashboard of this app.',
+  name: 'Dashboard',
+  nameZh: 'Name (Chinese)',
+  nameEn: 'Name (English)',
+  confirmDelete: 'Delete the draft of dashboard "{{key}}"? Published versions are kept.',
+  cards: 'Cards',
+  filters: 'Shared filters',
+  filtersHint: 'A filter sets the parameter of the same key in every report on the dashboard.',
+  addFilter: 'filter',
+  newDateFilter: 'New date range filter',
+  bound_one: '{{count}} report',
+  bound_other: '{{count}} reports',
+  boundHint: 'Reports on the dashboard with a parameter of this key',
+  paramHint: 'The key of the report parameters this filter sets.',
+  reports: 'Reports',
+  noReports: 'This app has no reports yet.',
+  add: 'add',
+  openReport: 'Edit',
+  missingReport: 'Report "{{key}}" does not exist (any more).',
+  emptyGrid: 'Add reports from the list on the left; drag a card by its title, resize it from its corner.',
+  settings: 'Dashboard',
+  refresh: 'Refresh every (seconds)',
+  refreshHint: '0 or empty: no auto-refresh; at least 5.',
+  refreshNow: 'Refresh',
+};
+
+/** The shape of the dashboard editor's texts (zh-cn.ts must match it). */
+export type DashboardsTexts = typeof dashboardsEn;
