@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { Api } from '../support/api';
+import { loginApp } from '../support/app-login';
 import { shot } from '../support/browser';
 import { ADMIN } from '../support/env';
 import { FlowEditor } from '../support/flows';
@@ -62,18 +63,6 @@ const NAMES = {
   rejected: t('驳回', 'Rejected'),
 };
 const LARGE = 'record.amount > 10000';
-
-/** Signs in to the operator UI `/app` and switches it to `lang`; waits for the header of a signed-in user. */
-async function loginApp(page: Page, email: string, password: string, lang: Lang): Promise<void> {
-  await page.goto('/app/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  // Signed in as this user (not still the previous one) before going on.
-  await expect.poll(async () => (await page.getByTestId('header-user').getAttribute('title').catch(() => null)) ?? '', { timeout: 15_000 }).toContain(email);
-  await page.getByTestId('nav-tasks').waitFor();
-  await page.getByTestId(`lang-${lang}`).click();
-}
 
 const baseUrl = inject('baseUrl');
 // One publish is refused on purpose (422, its problems are checked on the canvas).

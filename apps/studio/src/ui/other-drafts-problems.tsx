@@ -18,6 +18,8 @@ function draftPath(app: string, kind: string, key: string): string | null {
   if (kind === 'flows') return paths.flow(app, key);
   if (kind === 'rules') return paths.rule(app, key);
   if (kind === 'forms' || kind === 'form') return paths.form(app, key);
+  if (kind === 'reports') return paths.report(app, key);
+  if (kind === 'dashboards') return paths.dashboard(app, key);
   return null;
 }
 

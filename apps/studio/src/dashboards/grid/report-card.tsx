@@ -40,7 +40,7 @@ export function ReportCard({ item, index }: { item: DashboardItem; index: number
         {preview.status === 'loading' && !preview.result && <div className="dashboard-card-note">{t('common.loading')}</div>}
         {preview.result && preview.report && preview.status !== 'error' && (
           <PreviewBoundary resetKey={preview.result} fallback={(e) => <div className="dashboard-card-note">{e.message}</div>}>
-            <ReportView result={preview.result} visual={preview.report.visual} locale={locale} height="100%" testId={`dashboard-item-view-${item.id}`} />
+            <ReportView result={preview.result} visual={preview.report.visual} measures={preview.report.measures} locale={locale} height="100%" testId={`dashboard-item-view-${item.id}`} />
           </PreviewBoundary>
         )}
       </div>
