@@ -77,11 +77,16 @@ describeBackends('export / import', (h, kind) => {
     await exportAppTo(h().ctx, 'ls_tmp', dir);
     const meta = await published(h(), 'ls_tmp');
     const { leads: _gone, ...forms } = meta.forms;
-    await h().req({ method: 'DELETE', url: '/api/apps/ls_tmp/forms/leads' });
+    // The leads form goes with the report on it and the dashboard showing that report (publish would refuse otherwise).
+    expect(readFileTree(dir)['reports/rep_conversion.yaml']).toBeDefined();
+    for (const path of ['forms/leads', 'reports/rep_conversion', 'dashboards/live_room']) await h().req({ method: 'DELETE', url: `/api/apps/ls_tmp/${path}` });
     expect((await h().req({ method: 'POST', url: '/api/apps/ls_tmp/publish' })).status).toBe(200);
     await exportAppTo(h().ctx, 'ls_tmp', dir);
     const files = readFileTree(dir);
     expect(files['forms/leads.yaml']).toBeUndefined();
+    expect(files['reports/rep_conversion.yaml']).toBeUndefined();
+    expect(files['dashboards/live_room.yaml']).toBeUndefined();
+    expect(files['reports/review_states.yaml']).toBeDefined();
     expect(Object.keys(files).filter((f) => f.startsWith('forms/')).length).toBe(Object.keys(forms).length);
     expect(files['app.yaml']).toContain('version: 2');
   });
