@@ -201,7 +201,8 @@ export function autoNumberSql(field: AutoNumberField, c: ColumnInfo): RawBuilder
   const prefix = field.prefix ?? '';
   if (field.mode === 'sequence') {
     const digits = field.digits ?? 6;
-    return sql`${prefix} || lpad(nextval(${c.sequence!}::regclass)::text, ${digits}, '0')`;
+    // lpad would cut a number longer than `digits` (ORD-1000001 → ORD-100000): longer numbers keep every digit.
+    return sql`${prefix} || (select case when length(v) >= ${digits} then v else lpad(v, ${digits}, '0') end from (select nextval(${c.sequence!}::regclass)::text as v) n)`;
   }
   const length = field.length ?? 6;
   let code = '';

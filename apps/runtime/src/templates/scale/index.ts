@@ -156,6 +156,8 @@ export async function generateScaleData(ctx: KilnContext, appKey: string, templa
     chunkRows,
     cityCodes: CITY_CODES,
   });
+  // TODO(rollups): when apps/runtime/src/reports/rollups.ts exists, default this to
+  // `rebuildReportRollups(ctx, appKey)` (the loader disables user triggers on the tables it fills).
   if (opts.afterBulkLoad) await opts.afterBulkLoad(ctx, appKey);
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(loader.rows).reduce((a, b) => a + b, 0);

@@ -5,13 +5,14 @@
  *   live_sessions  n/2000 over the last 24 months (growing), douyin 60% / channels 30% / other,
  *                  20k–1M viewers (skewed), traffic cost 0.2–1 yuan per viewer
  *   products       300 SKUs `LS-0001…` with stock
- *   hook_scripts   three codes per session (`LIVE1001`, `LIVE1002`, …), each on a product with a
- *                  5–30% discount
+ *   hook_scripts   three codes per session (`LIVE10001`, `LIVE10002`, …, announced one after the
+ *                  other), each on a product with a 5–30% discount
  *   customers      n/3 (phones 188…), imported from the ERP in the month before the period
- *   intents        ≈ 2.5 n, in blocks per session during its first three hours: code of that
- *                  session, its channel, the session's code (`LS00001`) as the `session` link parameter, mostly the
- *                  code's product; one per phone + code (the form's de-duplication key holds: the
- *                  viewers of a session are distinct); a viewer is a customer (same phone, name, region)
+ *   intents        ≈ 2.5 n, in blocks per session during its first three hours (one hour per code):
+ *                  the code, the session's channel, the session's code (`LS00001`) as the `session`
+ *                  link parameter, mostly the code's product; one per phone + code (the form's
+ *                  de-duplication key holds: the viewers of a session are distinct); a viewer is a
+ *                  customer (same phone, name, region) — at small scales also prospects (189…)
  *   orders         n: 60% from an intent (one line, the code's discount on its product, the intent's
  *                  code / channel / session, `intent` set, same customer), 25% Douyin shop and 15%
  *                  Channels shop orders (1–3 lines at list price, a unique `external_id`, 40% with a
@@ -20,7 +21,7 @@
  *   leads          n/20, assigned to 20 sales users
  */
 import type { GenContext } from './index.js';
-import { at, cycle, DAY, fen, oneTo, pad, personName, phone, pick, region, u } from './sql.js';
+import { at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, u } from './sql.js';
 
 const SPAN = 730 * DAY;
 const HOSTS = ['小茶', '阿杰', '李佳', '薇薇', '老王', '明明', '小鹿', '大橙子', '安安', '张老师'];
@@ -47,7 +48,7 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
   const intents = await L.table('intents');
   const orders = await L.table('orders');
   const leads = await L.table('leads');
-  const [SB, PB, HB, CB, IB, OB] = [sessions.base, products.base, hooks.base, customers.base, intents.base, orders.base];
+  const [SB, PB, CB, IB, OB] = [sessions.base, products.base, customers.base, intents.base, orders.base];
 
   const series = (a: number, b: number, v: string) => `generate_series(${a}::bigint, ${b}::bigint) ${v}`;
 
@@ -59,7 +60,8 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
   const productName = (p: string) => `(${pick(ADJ, u(p, 113))} || ${cycle(ITEMS, p)} || ' #' || ${p})`;
   const hookProduct = (h: string) => `(1 + floor(power(${u(h, 121)}, 1.5) * ${P}))::bigint`;
   const discount = (h: string) => `(5 * (1 + floor(${u(h, 122)} * 6)))::int`;
-  const code = (h: string) => `('LIVE' || (1000 + ${h}))`;
+  // Codes grow with the session (10000 + h keeps them the same length), so the code index is built from nearly sorted rows.
+  const code = (h: string) => `('LIVE' || (10000 + ${h}))`;
   /** The session's link parameter (`live_sessions.code`; orders and intents carry it as `session`). */
   const sessionCode = (s: string) => `('LS' || ${pad(s, 5)})`;
 
@@ -121,8 +123,8 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
 
   // ---------------------------------------------------------------- intents
   /** Rows of `from` (a relation aliased z with an intent number i) plus the intent's session s, rank j in the session, code h, viewer v (0-based), product pi, qty, time it. */
-  const intentRows = (from: string) => `select x.*, 3 * (s - 1) + 1 + j % 3 as h, (s * 7919 + j) % ${V} as v,
-      case when ${u('i', 131)} < 0.8 then ${hookProduct('(3 * (s - 1) + 1 + j % 3)')} else ${oneTo(P, 'i', 132)} end as pi,
+  const intentRows = (from: string) => `select x.*, 3 * (s - 1) + 1 + (3 * j) / ${K} as h, (s * 7919 + j) % ${V} as v,
+      case when ${u('i', 131)} < 0.8 then ${hookProduct(`(3 * (s - 1) + 1 + (3 * j) / ${K})`)} else ${oneTo(P, 'i', 132)} end as pi,
       (1 + floor(power(${u('i', 133)}, 3) * 3))::int as qty,
       ${sessionStart('s')} + (j * 10800) / ${K} + floor(${u('i', 134)} * 60)::bigint as it
     from (select z.*, (z.i - 1) / ${K} + 1 as s, (z.i - 1) % ${K} as j from ${from}) x offset 0`;
@@ -143,33 +145,38 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
 
   // ---------------------------------------------------------------- orders
   const orderSeq = await L.reserve(orders.sequence('order_no'), N);
+  // Every possible order line, computed once (see referral.ts): product p × qty 1–3 × discount
+  // 5·d % (d = 0 … 6: a hook script's discount on its own product), key k = 21·(p−1) + 7·(q−1) + d;
+  // the unit price is money.pct(price, 100 − discount), as the intake rule prices it.
+  const [lk] = await L.query<Record<string, string>>(`select jsonb_agg(jsonb_build_array(jsonb_build_object('sku', ${sku('p')}, 'qty', q, 'unit_price', up)) order by k)::text as json,
+      array_agg(up * q order by k)::text as amount
+    from (select k, p, q, (${price('p')} * (100 - 5 * d)) / 100 as up
+          from (select k, k / 21 + 1 as p, (k % 21) / 7 + 1 as q, k % 7 as d from generate_series(0, ${P * 21 - 1}) k) x) y`);
+  const LK = lookup(lk!);
+  const lineKey = (p: string, q: string, d: string) => `(21 * (${p} - 1) + 7 * (${q} - 1) + ${d})`;
   const orderRows = (a: number, b: number) => {
     const o1 = `select g, ((g - 1) * ${I}) / ${N} + 1 as i,
         case when ${u('g', 141)} < 0.6 then 'intent' when ${u('g', 141)} < 0.85 then 'douyin' else 'channels' end as src,
         case when ${u('g', 147)} < 0.6 then 1 when ${u('g', 147)} < 0.9 then 2 else 3 end as nl0,
-        ${[1, 2, 3].map((k) => `1 + floor(power(${u(`g * 4 + ${k}`, 151)}, 2) * ${P})::bigint as p${k}, (1 + floor(power(${u(`g * 4 + ${k}`, 152)}, 3) * 3))::int as q${k}`).join(', ')}
+        ${[1, 2, 3].map((k) => `${lineKey(`(1 + floor(power(${u(`g * 4 + ${k}`, 151)}, 2) * ${P}))::bigint`, `(1 + floor(power(${u(`g * 4 + ${k}`, 152)}, 3) * 3))::bigint`, '0')} as pk${k}`).join(', ')}
       from ${series(a, b, 'g')}`;
     const o2 = intentRows(`(${o1}) z`);
     const o3 = `select o2.*,
         src = 'intent' as from_intent,
         case when src = 'intent' then 1 else nl0 end as nl,
-        case when src = 'intent' then pi else p1 end as l1p,
-        case when src = 'intent' then qty else q1 end as l1q,
-        case when src = 'intent' and pi = ${hookProduct('h')} then (${price('pi')} * (100 - ${discount('h')})) / 100 when src = 'intent' then ${price('pi')} else ${price('p1')} end as l1u,
-        ${price('p2')} as u2, ${price('p3')} as u3,
+        case when src = 'intent' then ${lineKey('pi', 'qty', `case when pi = ${hookProduct('h')} then ${discount('h')} / 5 else 0 end`)} else pk1 end as k1,
         it + 60 + floor(${u('g', 142)} * 600)::bigint as t,
         case when src = 'intent' and v < ${C} then v + 1 else 1 + floor(${C} * ${u('g', 143)})::bigint end as c,
         case when src = 'intent' then h when ${u('g', 144)} < 0.4 then 3 * (s - 1) + 1 + floor(${u('g', 145)} * 3)::bigint end as ch,
         ${u('g', 146)} as st
       from (${o2}) o2 offset 0`;
-    return `select o3.*, l1u * l1q + case when nl >= 2 then u2 * q2 else 0 end + case when nl >= 3 then u3 * q3 else 0 end as total,
+    return `select o3.*, ${LK.num('amount', 'k1')} + case when nl >= 2 then ${LK.num('amount', 'pk2')} else 0 end + case when nl >= 3 then ${LK.num('amount', 'pk3')} else 0 end as total,
         case when st < 0.04 then 'cancelled' when st < 0.06 then 'rejected'
              when ${A} - t < ${DAY} then case when st < 0.4 then 'pending_review' when st < 0.6 then 'approved' when st < 0.8 then 'synced' else 'shipped' end
              when ${A} - t < ${4 * DAY} then case when st < 0.1 then 'synced' when st < 0.6 then 'shipped' else 'delivered' end
              when st < 0.065 then 'pending_review' else 'delivered' end as status
       from (${o3}) o3`;
   };
-  const line = (p: string, q: string, up: string) => `jsonb_build_object('sku', ${sku(p)}, 'qty', ${q}, 'unit_price', ${up})`;
   await L.load(orders, [{
     total: N,
     chunk: Math.ceil(gc.chunkRows / 2),
@@ -177,7 +184,7 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
       ...L.system(orders, 'g', at('t')),
       ['order_no', `'LV-' || ${pad(`${orderSeq} + g`, 6)}`],
       ['customer', `${CB} + c`],
-      ['lines', `case nl when 1 then jsonb_build_array(${line('l1p', 'l1q', 'l1u')}) when 2 then jsonb_build_array(${line('l1p', 'l1q', 'l1u')}, ${line('p2', 'q2', 'u2')}) else jsonb_build_array(${line('l1p', 'l1q', 'l1u')}, ${line('p2', 'q2', 'u2')}, ${line('p3', 'q3', 'u3')}) end`],
+      ['lines', `case nl when 1 then ${LK.json('k1')} when 2 then ${LK.json('k1')} || ${LK.json('pk2')} else ${LK.json('k1')} || ${LK.json('pk2')} || ${LK.json('pk3')} end`],
       ['total', 'total'],
       ['code', `case when ch is null then null else ${code('ch')} end`],
       ['channel', `case when from_intent then ${channel('s')} else src end`],

@@ -39,7 +39,8 @@ export interface LoaderOptions {
 }
 
 interface Saved {
-  indexes: Array<{ name: string; def: string }>;
+  /** `built`: already re-created. */
+  indexes: Array<{ name: string; def: string; built?: boolean }>;
   foreignKeys: Array<{ name: string; def: string }>;
   triggers: boolean;
 }
@@ -169,15 +170,25 @@ export class BulkLoader {
     });
   }
 
+  /** Re-creates the saved indexes not built yet, side by side. */
+  private async buildIndexes(saved: Saved, which: (ix: Saved['indexes'][number]) => boolean = () => true): Promise<void> {
+    await pool(saved.indexes.filter((ix) => !ix.built && which(ix)), this.isPg ? this.opts.concurrency : 1, async (ix) => {
+      await this.ctx.db.transaction().execute(async (trx) => {
+        if (this.isPg) {
+          // Our own builds already run side by side (one per core), so no parallel workers each.
+          await sql.raw(`set local maintenance_work_mem = '1GB'`).execute(trx);
+          if (this.opts.concurrency > 1) await sql.raw(`set local max_parallel_maintenance_workers = 0`).execute(trx);
+        }
+        await sql.raw(ix.def).execute(trx);
+      });
+      ix.built = true;
+    });
+  }
+
   private async restore(table: string, saved: Saved): Promise<void> {
     // Foreign keys one by one (each validates all rows in one join), then indexes side by side.
     for (const fk of saved.foreignKeys) await this.query(`alter table ${ident(table)} add constraint ${ident(fk.name)} ${fk.def}`);
-    await pool(saved.indexes, this.isPg ? this.opts.concurrency : 1, async (ix) => {
-      await this.ctx.db.transaction().execute(async (trx) => {
-        if (this.isPg) await sql.raw(`set local maintenance_work_mem = '256MB'`).execute(trx);
-        await sql.raw(ix.def).execute(trx);
-      });
-    });
+    await this.buildIndexes(saved);
     if (saved.triggers) await this.query(`alter table ${ident(table)} enable trigger user`);
   }
 
@@ -196,19 +207,20 @@ export class BulkLoader {
     let restored = false;
     let t1 = t0;
     try {
+      const chunks: Array<{ part: LoadPart; a: number; b: number }> = [];
       for (const part of parts) {
         const step = Math.max(1, part.chunk ?? this.opts.chunkRows);
-        const chunks: Array<[number, number]> = [];
-        for (let a = 1; a <= part.total; a += step) chunks.push([a, Math.min(part.total, a + step - 1)]);
-        await pool(chunks, this.isPg ? this.opts.concurrency : 1, async ([a, b]) => {
-          const text = part.statement(a, b);
-          await this.ctx.db.transaction().execute(async (trx) => {
-            if (this.isPg) await sql.raw(`set local synchronous_commit = off`).execute(trx);
-            await sql.raw(text).execute(trx);
-          });
-          progress.tick(b - a + 1);
-        });
+        for (let a = 1; a <= part.total; a += step) chunks.push({ part, a, b: Math.min(part.total, a + step - 1) });
       }
+      const run = async ({ part, a, b }: (typeof chunks)[number]) => {
+        const text = part.statement(a, b);
+        await this.ctx.db.transaction().execute(async (trx) => {
+          if (this.isPg) await sql.raw(`set local synchronous_commit = off`).execute(trx);
+          await sql.raw(text).execute(trx);
+        });
+        progress.tick(b - a + 1);
+      };
+      await pool(chunks, this.isPg ? this.opts.concurrency : 1, run);
       await opts.fixup?.();
       t1 = performance.now();
       progress.phase(`rebuilding ${saved.indexes.length} indexes, ${saved.foreignKeys.length} foreign keys`);

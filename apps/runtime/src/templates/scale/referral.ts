@@ -10,7 +10,8 @@
  *                is referred (45%) by one of generation k−1, drawn with a cubic skew so the first
  *                of each generation become super-referrers; chains are acyclic by construction
  *                (the referrer is always an earlier customer) and at most 8 deep
- *   orders       n, growing over the last 24 months before the anchor, 1–3 lines, total = Σ qty ×
+ *   orders       n, growing over the last 24 months before the anchor, bought by 55% of the customers
+ *                (40% of orders by someone who just signed up), 1–3 lines, total = Σ qty ×
  *                unit price exactly (flash-sale / group-buy lines at 80%); ~91% paid / received,
  *                pending only in the last 3 days, the rest cancelled; the buyer's acquisition campaign
  *   refunds      ~2.2% of paid orders: 40% the whole order, else one line (half of them in part)
@@ -24,7 +25,7 @@
  *   sales_reps   the 20 sales users by region
  */
 import type { GenContext } from './index.js';
-import { arr, at, cycle, DAY, fen, oneTo, pad, personName, phone, pick, region, shortCode, u } from './sql.js';
+import { arr, at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, shortCode, u } from './sql.js';
 
 const CHANNELS = ['wechat', 'douyin', 'offline', 'xiaohongshu', 'kuaishou', 'weibo'];
 const CHANNEL_NAMES = ['微信裂变', '抖音投放', '线下门店', '小红书种草', '快手直播', '微博话题'];
@@ -56,7 +57,7 @@ export async function referralScale(gc: GenContext): Promise<void> {
   const ledger = await L.table('commission_ledger');
   const leads = await L.table('leads');
   const reps = L.storage.has('sales_reps') ? await L.table('sales_reps') : null;
-  const [KB, PB, CB, OB, RB, LB] = [campaigns.base, products.base, customers.base, orders.base, refunds.base, ledger.base];
+  const [KB, CB, OB, RB, LB] = [campaigns.base, customers.base, orders.base, refunds.base, ledger.base];
   const RVB = LB + 2 * N; // reversal ids follow every possible commission id
 
   const series = (a: number, b: number, v: string) => `generate_series(${a}::bigint, ${b}::bigint) ${v}`;
@@ -147,44 +148,59 @@ export async function referralScale(gc: GenContext): Promise<void> {
 
   // ---------------------------------------------------------------- orders (and what refunds / ledger read of them)
   const RECENT = Math.floor(M / 100) + 1;
-  /** One row per order g in [a, b] with everything the orders, refunds and ledger need. */
-  const orderRows = (a: number, b: number) => {
+  /** 11 of every 20 customers ever buy: a customer index → the buyer at or before it in its block of 20. */
+  const buyer = (c: string) => `(20 * ((${c} - 1) / 20) + ((${c} - 1) % 20) % 11 + 1)`;
+  // Every possible order line (product p × qty 1–4), computed once: its jsonb (a one-element
+  // array, so lines concatenate with ||), its amount and its commission basis (0 for lines
+  // under a flash-sale / group-buy activity, which earn nothing). Line key k = 4·(p−1) + qty−1.
+  const [lk] = await L.query<Record<string, string>>(`select jsonb_agg(jsonb_build_array(jsonb_build_object('sku', ${sku('p')}, 'qty', q, 'unit_price', up, 'activity', act)) order by k)::text as json,
+      array_agg(up * q order by k)::text as amount, array_agg(case when act = 'none' then up * q else 0 end order by k)::text as earning
+    from (select k, p, q, ${activity('p')} as act, case when ${activity('p')} = 'none' then ${price('p')} else floor(${price('p')} * 0.8)::bigint end as up
+          from (select k, k / 4 + 1 as p, k % 4 + 1 as q from generate_series(0, ${P * 4 - 1}) k) x) y`);
+  const LK = lookup(lk!);
+  /**
+   * One row per order g in [a, b] (only those meeting `where`, a condition on g) with everything
+   * the orders, refunds and ledger need: time t, customer c, lines (nl, line keys k1–k3, amounts
+   * l1–l3, bases e1–e3), total, earning base, status, paid, paid_t, campaign k.
+   */
+  const orderRows = (a: number, b: number, where = '') => {
     const s1 = `select g, t, maxc, st,
         case when ${u('g', 43)} < 0.6 then 1 when ${u('g', 43)} < 0.9 then 2 else 3 end as nl,
-        case when ${u('g', 42)} < 0.4 then maxc - floor(least(maxc, ${RECENT}) * ${u('g', 46)})::bigint else 1 + floor(maxc * ${u('g', 47)})::bigint end as c,
-        ${[1, 2, 3].map((k) => `1 + floor(power(${u(`g * 4 + ${k}`, 51)}, 2) * ${P})::bigint as p${k}, 1 + floor(power(${u(`g * 4 + ${k}`, 61)}, 3) * 4)::int as q${k}`).join(', ')}
+        ${buyer(`case when ${u('g', 42)} < 0.4 then maxc - floor(least(maxc, ${RECENT}) * ${u('g', 46)})::bigint else 1 + floor(maxc * ${u('g', 47)})::bigint end`)} as c,
+        ${[1, 2, 3].map((k) => `4 * floor(power(${u(`g * 4 + ${k}`, 51)}, 2) * ${P})::bigint + floor(power(${u(`g * 4 + ${k}`, 61)}, 3) * 4)::bigint as k${k}`).join(', ')}
       from (select g, (${T0} + floor(${SPAN} * sqrt(x)))::bigint as t, greatest(1, floor(${M} * x))::bigint as maxc, ${u('g', 44)} as st
-            from (select g, (g - 1 + ${u('g', 41)}) / ${N}::float8 as x from ${series(a, b, 'g')}) s0) s0b
+            from (select g, (g - 1 + ${u('g', 41)}) / ${N}::float8 as x from ${series(a, b, 'g')}${where ? ` where ${where}` : ''}) s0) s0b
       offset 0`;
-    const s2 = `select s1.*, ${[1, 2, 3].map((k) => `${activity(`p${k}`)} as a${k}, (case when ${activity(`p${k}`)} = 'none' then ${price(`p${k}`)} else floor(${price(`p${k}`)} * 0.8)::bigint end) as u${k}`).join(', ')}
+    const s2 = `select s1.*, ${[1, 2, 3].map((k) => `${LK.num('amount', `k${k}`)} as l${k}, ${LK.num('earning', `k${k}`)} as e${k}`).join(', ')}
       from (${s1}) s1 offset 0`;
-    const s3 = `select s2.*, u1 * q1 as l1, u2 * q2 as l2, u3 * q3 as l3,
-        u1 * q1 + case when nl >= 2 then u2 * q2 else 0 end + case when nl >= 3 then u3 * q3 else 0 end as total,
-        case when a1 = 'none' then u1 * q1 else 0 end + case when nl >= 2 and a2 = 'none' then u2 * q2 else 0 end + case when nl >= 3 and a3 = 'none' then u3 * q3 else 0 end as base,
+    return `select s2.*,
+        l1 + case when nl >= 2 then l2 else 0 end + case when nl >= 3 then l3 else 0 end as total,
+        e1 + case when nl >= 2 then e2 else 0 end + case when nl >= 3 then e3 else 0 end as base,
         case when st < 0.05 then 'cancelled' when st < 0.09 then case when ${A} - t < ${3 * DAY} then 'pending' else 'cancelled' end
              when st >= 0.30 and ${A} - t > ${10 * DAY} then 'received' else 'paid' end as status,
         st >= 0.09 as paid,
         t + 60 + floor(${u('g', 45)} * 1800)::bigint as paid_t,
         ${campaignOf('c')} as k
       from (${s2}) s2 offset 0`;
-    return s3;
   };
+  /** The row number conditions of a paid order, and of one with a refund (so refunds / reversals skip the rest early). */
+  const PAID = `${u('g', 44)} >= 0.09`;
+  const REFUNDED = `${PAID} and ${u('g', 48)} < 0.025`;
   /** Orders plus the buyer's referrer (r1) and theirs (r2), and the refund drawn for the order. */
-  const orderRefundRows = (a: number, b: number) => {
-    const r = `select o.*, ${referrer('c')} as r1 from (${orderRows(a, b)}) o offset 0`;
+  const orderRefundRows = (a: number, b: number, where: string) => {
+    const r = `select o.*, ${referrer('c')} as r1 from (${orderRows(a, b, where)}) o offset 0`;
     const r2 = `select o2.*, ${referrer('r1')} as r2 from (${r}) o2 offset 0`;
     return `select o3.*,
         paid and ${u('g', 48)} < 0.025 as refunded,
         ${u('g', 49)} < 0.4 as whole,
         floor(${u('g', 50)} * nl)::int as li,
         case floor(${u('g', 50)} * nl)::int when 0 then l1 when 1 then l2 else l3 end as line_amount,
-        case floor(${u('g', 50)} * nl)::int when 0 then a1 when 1 then a2 else a3 end as line_activity,
+        case floor(${u('g', 50)} * nl)::int when 0 then e1 when 1 then e2 else e3 end > 0 as line_earns,
         greatest(paid_t + 3600, least(paid_t + (1 + floor(${u('g', 54)} * 10))::bigint * ${DAY}, ${A - 600}))::bigint as rt
       from (${r2}) o3 offset 0`;
   };
   const refundAmount = `case when whole then total when ${u('g', 51)} < 0.5 then line_amount else greatest(1, floor(line_amount * (0.3 + 0.6 * ${u('g', 52)})))::bigint end`;
 
-  const line = (k: number) => `jsonb_build_object('sku', ${sku(`p${k}`)}, 'qty', q${k}, 'unit_price', u${k}, 'activity', a${k})`;
   const orderSeq = await L.reserve(orders.sequence('order_no'), N);
   await L.load(orders, [{
     total: N,
@@ -193,7 +209,7 @@ export async function referralScale(gc: GenContext): Promise<void> {
       ...L.system(orders, 'g', at('t')),
       ['order_no', `'ORD-' || ${pad(`${orderSeq} + g`, 6)}`],
       ['customer', `${CB} + c`],
-      ['lines', `case nl when 1 then jsonb_build_array(${line(1)}) when 2 then jsonb_build_array(${line(1)}, ${line(2)}) else jsonb_build_array(${line(1)}, ${line(2)}, ${line(3)}) end`],
+      ['lines', `case nl when 1 then ${LK.json('k1')} when 2 then ${LK.json('k1')} || ${LK.json('k2')} else ${LK.json('k1')} || ${LK.json('k2')} || ${LK.json('k3')} end`],
       ['total', 'total'],
       ['status', 'status'],
       ['paid_at', `case when paid then ${at('paid_t')} end`],
@@ -211,7 +227,7 @@ export async function referralScale(gc: GenContext): Promise<void> {
         ['line', `case when whole then null else li end`],
         ['amount', refundAmount],
         ['reason?', pick(REASONS, u('g', 55))],
-      ], `(${orderRefundRows(a, b)}) o`);
+      ], `(${orderRefundRows(a, b, REFUNDED)}) o`);
       return `${t}\nwhere refunded`;
     },
   }]);
@@ -240,7 +256,7 @@ export async function referralScale(gc: GenContext): Promise<void> {
         ['entry_key?', `'order:' || (${OB} + g) || ':L' || lvl || ':commission'`],
         ['base?', 'base'],
         ['rate?', 'rate'],
-      ], `(${orderRefundRows(a, b)}) o ${levels}`)}\nwhere paid and ben is not null and ${commission} > 0`,
+      ], `(${orderRefundRows(a, b, PAID)}) o ${levels}`)}\nwhere paid and ben is not null and ${commission} > 0`,
     },
     {
       total: N,
@@ -261,7 +277,7 @@ export async function referralScale(gc: GenContext): Promise<void> {
         ['rate?', 'rate'],
         ['reverses?', entryId],
         ['refund?', `${RB} + g`],
-      ], `(${orderRefundRows(a, b)}) o ${levels}`)}\nwhere refunded and ben is not null and ${commission} > 0 and (whole or line_activity = 'none') and ${want} > 0`,
+      ], `(${orderRefundRows(a, b, REFUNDED)}) o ${levels}`)}\nwhere refunded and ben is not null and ${commission} > 0 and (whole or line_earns) and ${want} > 0`,
     },
   ]);
 
