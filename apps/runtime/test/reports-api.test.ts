@@ -94,6 +94,16 @@ const reports: Record<string, object> = {
     params: [{ key: 'promoter', type: 'relation', form: 'customers', label: t('推广员', 'Promoter'), required: true }],
     visual: { type: 'tree', tree: { parent: 'referrer', label: 'name', root: 'promoter', depth: 3 } },
   },
+  converted: {
+    key: 'converted', name: t('转化', 'Converted'),
+    dataset: {
+      form: 'customers', filters: [{ field: 'is_promoter', op: 'eq', value: false }],
+      columns: [{ id: 'paid', kind: 'rollup', label: t('付款订单', 'Paid orders'), form: 'orders', via: 'customer', agg: 'count', filters: [paidOnly] }],
+    },
+    dimensions: [],
+    measures: [{ id: 'customers', agg: 'count', hidden: true }, { id: 'converted', agg: 'count', filters: [{ field: '$paid', op: 'gt', value: 0 }], hidden: true }, { id: 'rate', agg: 'ratio', num: 'converted', den: 'customers', format: 'percent' }],
+    visual: { type: 'kpi' },
+  },
   roi: {
     key: 'roi', name: t('ROI', 'ROI'),
     dataset: { form: 'campaigns', columns: [{ id: 'gmv', kind: 'rollup', label: t('GMV', 'GMV'), form: 'orders', via: 'campaign', agg: 'sum', field: 'total', filters: [paidOnly] }] },
@@ -257,6 +267,12 @@ describeBackends('reports API', (h) => {
     expect(num(gross.rows[0].roi_gross)).toBeCloseTo(0.8, 6);
     expect(gross.columns.map((c) => c.key)).not.toContain('roi');
     expect((await data('roi', '?mode=both')).status).toBe(400);
+  });
+
+  it('restricts a rollup column to the filtered dataset rows and keeps the figures', async () => {
+    // B, C, D and E are not promoters; B, C and D have a paid order.
+    const r = await ok('converted');
+    expect(num(r.rows[0].rate)).toBeCloseTo(3 / 4, 6);
   });
 
   it('exports CSV with labels, yuan and a BOM', async () => {

@@ -72,7 +72,9 @@ describe('row filter reaches every table', () => {
     };
     const c = compileReport(def, catalog, { now: NOW, rowFilter: ownRows, params: { range: 'all' } });
     expect(c.main.sql).toContain('where r1."f_f_status" in ($1, $2) and "r1"."created_by" = $3');
-    expect(c.main.sql).toContain('where t."f_f_channel" is not null and "t"."created_by" = $4');
+    // the rollup is restricted to the dataset's rows, under the row filter too
+    expect(c.main.sql).toContain('r1."f_f_campaign" in (select rk.id\nfrom "rec_1_2" as rk\nwhere rk."f_f_channel" is not null and "rk"."created_by" = $4)');
+    expect(c.main.sql).toContain('where t."f_f_channel" is not null and "t"."created_by" = $5');
     const rel = compileReport({ ...fx('gmv-by-campaign-top'), topN: undefined, dataset: { form: 'orders', filters: [{ field: 'customer.name', op: 'eq', value: 'x' }] } }, catalog, { now: NOW, rowFilter: ownRows });
     expect(rel.main.sql).toContain('left join "rec_1_1" as j1 on j1.id = t."f_f_customer" and "j1"."created_by" = $');
     expect(rel.main.sql).toContain('left join "rec_1_2" as lb1 on lb1.id = g."campaign" and "lb1"."created_by" = $');

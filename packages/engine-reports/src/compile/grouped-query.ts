@@ -10,6 +10,7 @@ import { allOf, compileFilters, type Condition } from './filters.js';
 import { compileMeasures, type MeasureSql } from './measures.js';
 import type { Plan } from './plan.js';
 import { LIMITS } from './prepare.js';
+import { restrictRollups } from './restrict-rollups.js';
 import { OTHERS, topNQuery } from './top-n.js';
 
 /** The grouped query and what the result needs to know about it. @internal */
@@ -46,7 +47,7 @@ export function baseConditions(def: ReportDefinition, scope: Scope, plan: Pick<P
  * @internal
  */
 export function groupedQuery(def: ReportDefinition, ctx: CompileContext, plan: Plan): GroupedQuery {
-  const scope = datasetScope(def, ctx);
+  const scope = datasetScope(def, ctx, { rollupKeys: restrictRollups(def, ctx) });
   const conds = baseConditions(def, scope, plan);
   const dims = plan.dims.map(({ dim, index }) => compileDimension(scope, dim, `/dimensions/${index}`));
   const measures = compileMeasures(scope, plan.measures, def.measures);

@@ -62,7 +62,7 @@ export function compileRollup(owner: Scope, c: RollupColumn, joinAlias: string, 
   const conds = compileFilters(inner, c.filters, `${at}/filters`).map((x) => x.sql);
   const rf = inner.rowFilter(c.form, baseAlias);
   if (rf) conds.push(rf);
-  const keys = c.match === undefined ? owner.opts.rollupKeys?.(viaCol) : undefined;
+  const keys = owner.opts.rollupKeys?.(viaCol, c.match);
   if (keys) conds.push(keys);
   const where = conds.length ? sql`\nwhere ${and(conds)}` : sql``;
   const subquery = sql`select ${viaCol} as k, ${agg} as v\n${inner.fromClause(at)}${where}\ngroup by 1`;

@@ -53,7 +53,7 @@ export function compileTree(def: ReportDefinition, ctx: CompileContext, opts: Co
   const root = ctx.params[rootDecl.key];
   if (!root || root.type !== 'relation') fail(ctx, 'REPORT_PARAM_INVALID', `/params/${rootDecl.key}`, bi('树图需要根节点', 'A tree needs its root record'), { param: rootDecl.key });
 
-  const scope = datasetScope(def, ctx, { rollupKeys: (via) => sql`${via} in (select id from tr)` });
+  const scope = datasetScope(def, ctx, { rollupKeys: (via, match) => (match === undefined ? sql`${via} in (select id from tr)` : undefined) });
   const form = def.dataset.form;
   const parentField = scope.formDef.fields.find((f) => f.key === tree.parent);
   const parentCol = parentField ? scope.storage.columns[parentField.id] : undefined;

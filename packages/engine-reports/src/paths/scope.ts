@@ -54,8 +54,8 @@ export interface ScopeOptions {
   readonly columns?: readonly DatasetColumn[];
   /** JSON pointer of `columns` in the definition (for errors). */
   readonly columnsAt?: string;
-  /** Tree reports: restricts rollup subqueries to the keys of the subtree. */
-  readonly rollupKeys?: (viaColumn: Sql) => Sql;
+  /** Restricts rollup subqueries to the keys of the rows that matter (a tree's subtree, a filtered dataset's rows); `match` is the rollup's match field, if any. */
+  readonly rollupKeys?: (viaColumn: Sql, match?: string) => Sql | undefined;
 }
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
