@@ -1,10 +1,11 @@
+import type { FormDefinition } from '@kiln/engine-forms';
 import { toCsv, validateReport, type ReportDefinition } from '@kiln/engine-reports';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KilnError } from '../errors.js';
-import { appByKey, currentPublished } from '../metadata/apps.js';
+import { appByKey } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { listRecords } from '../records/service.js';
-import { catalogOf, reportOf, reportSet } from '../reports/catalog.js';
+import { reportOf, reportSet } from '../reports/catalog.js';
 import { reportRowFilter } from '../reports/row-filter.js';
 import { paramsOf, parseDrill, reportRecordIds, runReport, type ReportRequest } from '../reports/run.js';
 import { currentUser, localeOf, requireRole } from './guard.js';
@@ -67,13 +68,11 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const locale = localeOf(req);
     const row = await appByKey(db, (req.params as { app: string }).app);
-    const pub = await currentPublished(db, row);
-    if (!pub) throw new KilnError('APP_NOT_PUBLISHED');
+    // The published version's catalog (cached per version): drafts run against published forms and storage.
+    const { catalog } = await reportSet(db, row);
     const body = req.body as { definition: unknown; params?: Record<string, unknown>; drill?: unknown };
-    const forms = pub.metadata.forms;
-    const problems = validateReport(body.definition, { forms, locale });
+    const problems = validateReport(body.definition, { forms: catalog.forms as Record<string, FormDefinition>, locale });
     if (problems.length) throw new KilnError('REPORT_INVALID', `${problems.length} problem(s) in the report.`, { problems });
-    const catalog = await catalogOf(db, row.id, forms);
     const params = Object.fromEntries(Object.entries(body.params ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number'));
     return runReport(db, body.definition as ReportDefinition, catalog, { params, drill: parseDrill(body.drill), rowFilter: reportRowFilter(currentUser(req)), now: clock.now().toISOString(), locale });
   });

@@ -1,4 +1,3 @@
-import type { FormDefinition } from '@kiln/engine-forms';
 import type { Catalog, DashboardDefinition, ReportDefinition } from '@kiln/engine-reports';
 import type { Kysely } from 'kysely';
 import type { KilnDatabase } from '../db/schema.js';
@@ -36,20 +35,12 @@ async function build(db: Kysely<KilnDatabase>, app: AppRow): Promise<ReportSet> 
   const published = await currentPublished(db, app);
   if (!published) throw new KilnError('APP_NOT_PUBLISHED');
   const meta = published.metadata as typeof published.metadata & { reports?: Record<string, ReportDefinition>; dashboards?: Record<string, DashboardDefinition> };
+  const storage = await loadStorage(db, app.id);
   return {
     version: published.version,
-    catalog: await catalogOf(db, app.id, meta.forms),
+    catalog: { forms: meta.forms, storage: Object.fromEntries([...storage].map(([key, s]) => [key, { table: s.table, columns: s.columns }])) },
     reports: meta.reports ?? {},
     dashboards: meta.dashboards ?? {},
-  };
-}
-
-/** The catalog of the given form definitions over the app's current storage. */
-export async function catalogOf(db: Kysely<KilnDatabase>, appId: number, forms: Record<string, FormDefinition>): Promise<Catalog> {
-  const storage = await loadStorage(db, appId);
-  return {
-    forms,
-    storage: Object.fromEntries([...storage].map(([key, s]) => [key, { table: s.table, columns: s.columns }])),
   };
 }
 

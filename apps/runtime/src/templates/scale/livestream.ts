@@ -21,7 +21,7 @@
  *   leads          n/20, assigned to 20 sales users
  */
 import type { GenContext } from './index.js';
-import { at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, u } from './sql.js';
+import { at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, series, u } from './sql.js';
 
 const SPAN = 730 * DAY;
 const HOSTS = ['小茶', '阿杰', '李佳', '薇薇', '老王', '明明', '小鹿', '大橙子', '安安', '张老师'];
@@ -49,8 +49,6 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
   const orders = await L.table('orders');
   const leads = await L.table('leads');
   const [SB, PB, CB, IB, OB] = [sessions.base, products.base, customers.base, intents.base, orders.base];
-
-  const series = (a: number, b: number, v: string) => `generate_series(${a}::bigint, ${b}::bigint) ${v}`;
 
   // ---------------------------------------------------------------- shared formulas
   const sessionStart = (s: string) => `((floor((${T0} + ${SPAN} * sqrt((${s} - 1 + ${u(s, 101)}) / ${S}::float8)) / 3600) * 3600)::bigint)`;
@@ -140,7 +138,7 @@ export async function livestreamScale(gc: GenContext): Promise<void> {
       ['code', code('h')],
       ['channel', channel('s')],
       ['session', sessionCode('s')],
-    ], `(${intentRows(`generate_series(${a}::bigint, ${b}::bigint) as z(i)`)}) n`),
+    ], `(${intentRows(series(a, b, 'as z(i)'))}) n`),
   }]);
 
   // ---------------------------------------------------------------- orders

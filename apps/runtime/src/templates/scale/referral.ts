@@ -25,7 +25,7 @@
  *   sales_reps   the 20 sales users by region
  */
 import type { GenContext } from './index.js';
-import { arr, at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, shortCode, u } from './sql.js';
+import { arr, at, cycle, DAY, fen, lookup, oneTo, pad, personName, phone, pick, region, series, shortCode, u } from './sql.js';
 
 const CHANNELS = ['wechat', 'douyin', 'offline', 'xiaohongshu', 'kuaishou', 'weibo'];
 const CHANNEL_NAMES = ['微信裂变', '抖音投放', '线下门店', '小红书种草', '快手直播', '微博话题'];
@@ -59,8 +59,6 @@ export async function referralScale(gc: GenContext): Promise<void> {
   const reps = L.storage.has('sales_reps') ? await L.table('sales_reps') : null;
   const [KB, CB, OB, RB, LB] = [campaigns.base, customers.base, orders.base, refunds.base, ledger.base];
   const RVB = LB + 2 * N; // reversal ids follow every possible commission id
-
-  const series = (a: number, b: number, v: string) => `generate_series(${a}::bigint, ${b}::bigint) ${v}`;
 
   // ---------------------------------------------------------------- formulas shared by tables
   const price = (p: string) => `((19 + floor(power(${u(p, 21)}, 2) * 480)) * 100 - 10)::bigint`;

@@ -16,6 +16,9 @@ export const u = (x: string, salt: number): string =>
 export const oneTo = (n: number | string, x: string, salt: number): string => `(1 + floor(${u(x, salt)} * (${n}))::bigint)`;
 
 /** A quoted SQL string literal of one of the generator's constants. */
+/** `generate_series(a, b) <alias>` over bigints. */
+export const series = (a: number, b: number, alias: string): string => `generate_series(${a}::bigint, ${b}::bigint) ${alias}`;
+
 export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /** A constant text[] (folded once at plan time). */
