@@ -69,6 +69,24 @@ export interface ApiResponse<T> {
  * ApiError with code `NETWORK` and status 0.
  */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const res = await send(path, opts);
+  const text = await res.text();
+  return { status: res.status, data: (text ? parseJson(text) : undefined) as T };
+}
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Sends one API call (language, token, JSON body) and answers the 2xx Response unread, for
+ * bodies that are not JSON (a CSV download); failures throw ApiError as in `request`.
+ */
+export async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale(), ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const token = opts.auth === false ? null : getToken();
@@ -85,22 +103,13 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', (e as Error).message);
   }
-  const text = await res.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const err = (parseJson(await res.text()) as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
     if (res.status === 401 && token && onUnauthorized) onUnauthorized();
     throw apiError;
   }
-  return { status: res.status, data: json as T };
+  return res;
 }
 
 /** `request` for callers that only need the body. */

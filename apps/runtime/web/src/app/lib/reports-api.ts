@@ -1,6 +1,5 @@
 import type { ReportResult } from '@kiln/engine-reports';
-import { ApiError, api, getToken, seg } from '../../shared/api';
-import { currentLocale } from '../../shared/i18n';
+import { api, seg, send } from '../../shared/api';
 import type { RecordRow } from './records-api';
 
 /** One drill step as the API takes it in `_drill`: a dimension fixed to a key value. */
@@ -70,24 +69,7 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  * not carry the bearer token, so the file is fetched and handed to the browser as a blob.
  */
 export async function downloadReportCsv(app: string, report: string, params: ReportParams, drill: readonly DrillParam[]): Promise<void> {
-  const headers: Record<string, string> = { Accept: 'text/csv', 'Accept-Language': currentLocale() };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(`${base(app, report)}/csv${reportQuery(params, drill)}`, { headers });
-  } catch (e) {
-    throw new ApiError(0, 'NETWORK', (e as Error).message);
-  }
-  if (!res.ok) {
-    let err: { code?: string; message?: string; details?: unknown } | undefined;
-    try {
-      err = ((await res.json()) as { error?: typeof err }).error;
-    } catch {
-      err = undefined;
-    }
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
-  }
+  const res = await send(`${base(app, report)}/csv${reportQuery(params, drill)}`, { headers: { Accept: 'text/csv' } });
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
