@@ -4,222 +4,47 @@
  * expiry, rate limits), driven over real HTTP on 127.0.0.1. Tests start them in-process;
  * `pnpm kiln fakes` starts them all on fixed ports (see {@link DEFAULT_PORTS}).
  *
- * Every fake also answers a control API under `/_fake/`: `GET /_fake/state`, `POST /_fake/reset`,
- * `POST /_fake/fault {kind, count?}` (and per fake: Kingdee `POST /_fake/ship`, Douyin
- * `POST /_fake/push`, Channels `POST /_fake/orders` and `POST /_fake/push`).
+ * Every fake also answers a control API under `/_fake/`: `GET /_fake/state`, `GET /_fake/requests`,
+ * `POST /_fake/reset`, `POST /_fake/fault {kind, count?, delayMs?}` (and per fake: Kingdee
+ * `POST /_fake/ship`, Douyin `POST /_fake/push`, Channels `POST /_fake/orders` and `POST /_fake/push`).
  *
- * CONTRACT FILE: the declarations below are the API; helper B implements them in modules
- * re-exported from here.
+ * The fakes verify and sign on their own (node:crypto only, nothing imported from Kiln), so a
+ * contract test against a fake checks Kiln's side independently. See README.md.
  */
 
-/**
- * An injected fault, applied to the next `count` business requests (default: until cleared):
- * - `500` — HTTP 500 with an HTML body;
- * - `down` — the socket is destroyed without a reply (connection reset);
- * - `timeout` — the request is carried out, then the reply is held for `delayMs` (default 30 s):
- *   the client times out although the server did the work (the idempotency case);
- * - `reject` — a protocol-level refusal: Kingdee `IsSuccess:false` with `Errors`, Yonyou a
- *   non-200 `code`, the REST fake a 422;
- * - `partial` — Yonyou: `code` 200 but `failCount` 1 with `messages`;
- * - `errcode` — WeCom: HTTP 200 with `errcode` ≠ 0 (93000 invalid webhook url);
- * - `expire` — the current session / token is reported expired on the next call (Kingdee
- *   `MsgCode: 1` "会话信息已丢失", Yonyou code `310036`, WeChat errcode 42001);
- * - `duplicate` — push fakes send every message this many extra times (default 2 more).
- */
-export interface Fault {
-  kind: '500' | 'down' | 'timeout' | 'reject' | 'partial' | 'errcode' | 'expire' | 'duplicate';
-  count?: number;
-  delayMs?: number;
-}
+// ---- types ----
+export type {
+  AllFakes,
+  ChannelsEvent,
+  ChannelsFake,
+  ChannelsOptions,
+  ChannelsOrder,
+  DouyinFake,
+  DouyinOptions,
+  FakeServer,
+  Fault,
+  FaultKind,
+  KingdeeFake,
+  KingdeeOptions,
+  KingdeeOrder,
+  PushReply,
+  RecordedRequest,
+  RestFake,
+  RestOptions,
+  WecomFake,
+  WecomMessage,
+  WecomOptions,
+  YonyouFake,
+  YonyouOptions,
+  YonyouOrder,
+} from './types.js';
+export type { DouyinMessage } from './douyin.js';
 
-/** What every fake has. */
-export interface FakeServer {
-  /** Base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
-  readonly url: string;
-  readonly port: number;
-  /** Every request received (method, path with query, headers, raw body), oldest first. */
-  readonly requests: ReadonlyArray<{ method: string; path: string; headers: Record<string, string>; body: string; at: string }>;
-  fault(f: Fault | null): void;
-  /** Forgets stored data, sessions, faults and requests (keeps configuration). */
-  reset(): void;
-  close(): Promise<void>;
-}
-
-/** Fixed ports of `pnpm kiln fakes` (the livestream template's connectors point at them). */
-export declare const DEFAULT_PORTS: { kingdee: 4101; yonyou: 4102; wecom: 4103; douyin: 4104; channels: 4105; rest: 4106 };
-
-// ---- Kingdee K3 Cloud WebAPI (under /k3cloud/) ----
-
-export interface KingdeeOrder {
-  /** Internal id (FID). */
-  id: number;
-  /** FBillNo (the client's, or generated XSDD000001). */
-  number: string;
-  /** Z created (saved) → A … B submitted → C audited (FDocumentStatus). */
-  status: 'A' | 'B' | 'C';
-  model: Record<string, unknown>;
-}
-export interface KingdeeOptions {
-  port?: number;
-  /** Users allowed to log in with ValidateUser (default acctId `kiln-demo`, username `demo`, password `demo-pass`). */
-  users?: Array<{ acctId: string; username: string; password: string }>;
-  /** Apps for LoginByAppSecret (default appId `kiln_app`, appSecret `kiln_app_secret`, same acctId/username). */
-  apps?: Array<{ acctId: string; username: string; appId: string; appSecret: string }>;
-  /** Session lifetime (ms, real time; default 20 min). */
-  sessionTtlMs?: number;
-  /** Where shipment events are posted (generic HMAC-SHA256: headers `X-Kiln-Signature`, `X-Kiln-Timestamp`). */
-  callback?: { url: string; secret: string };
-}
-export interface KingdeeFake extends FakeServer {
-  /** `${url}/k3cloud/` */
-  readonly apiBase: string;
-  orders(): KingdeeOrder[];
-  /** Ends every session (the next business call answers MsgCode 1). */
-  expireSessions(): void;
-  setCallback(cb: { url: string; secret: string } | null): void;
-  /**
-   * Marks a sales order shipped / delivered and posts `{"event","billNo","at","logistics"?}` to the callback,
-   * signed: `X-Kiln-Timestamp` unix seconds, `X-Kiln-Signature` hex HMAC-SHA256(secret, `${ts}.${body}`).
-   * Returns the callback's HTTP status and body.
-   */
-  ship(billNo: string, event?: 'shipped' | 'delivered'): Promise<{ status: number; body: string }>;
-}
-export declare function startKingdee(opts?: KingdeeOptions): Promise<KingdeeFake>;
-
-// ---- Yonyou YonBIP ----
-
-export interface YonyouOrder {
-  id: string;
-  code: string;
-  resubmitCheckKey: string;
-  data: Record<string, unknown>;
-}
-export interface YonyouOptions {
-  port?: number;
-  /** Default appKey `41832a3d2df94989b500da6a22268747`, appSecret `demo_secret` (domain.md's vector). */
-  appKey?: string;
-  appSecret?: string;
-  /** Calls per minute per app (default 60; over it: HTTP 429 `{"code":"429",…}`). */
-  perMinute?: number;
-  /** Accepted skew of `timestamp` (ms, default 10 min). */
-  skewMs?: number;
-}
-export interface YonyouFake extends FakeServer {
-  orders(): YonyouOrder[];
-  expireTokens(): void;
-}
-export declare function startYonyou(opts?: YonyouOptions): Promise<YonyouFake>;
-
-// ---- WeCom group robot ----
-
-export interface WecomMessage {
-  key: string;
-  msgtype: 'text' | 'markdown';
-  content: string;
-  mentioned_list?: string[];
-  mentioned_mobile_list?: string[];
-  at: string;
-}
-export interface WecomOptions {
-  port?: number;
-  /** Robot keys that exist (default `['demo-robot-key']`); any other → errcode 93000. */
-  keys?: string[];
-  /** Messages per minute per robot (default 20; over it errcode 45009). */
-  perMinute?: number;
-}
-export interface WecomFake extends FakeServer {
-  messages(key?: string): WecomMessage[];
-}
-export declare function startWecom(opts?: WecomOptions): Promise<WecomFake>;
-
-// ---- Douyin Shop message push (the platform side: it sends to Kiln) ----
-
-export interface DouyinOptions {
-  port?: number;
-  /** Default `demo_app_key` / `demo_app_secret` (domain.md's vector). */
-  appKey?: string;
-  appSecret?: string;
-  /** Where pushes go, e.g. `http://127.0.0.1:3000/api/hooks/livestream/douyin`. */
-  target?: string;
-}
-export interface DouyinFake extends FakeServer {
-  setTarget(url: string): void;
-  /**
-   * Sends one push (a JSON array of `{tag, msg_id, data}` with `data` JSON-encoded here, big
-   * integers kept exact) signed with `event-sign`; with a `duplicate` fault or `times`, sends it
-   * again. Returns each reply. `badSign` sends a wrong signature.
-   */
-  push(messages: Array<{ tag: string; msg_id: string; data: unknown }>, opts?: { times?: number; badSign?: boolean }): Promise<Array<{ status: number; body: string }>>;
-  /** The signature of a raw body: lowercase hex md5(appKey + body + appSecret). */
-  sign(rawBody: string): string;
-}
-export declare function startDouyin(opts?: DouyinOptions): Promise<DouyinFake>;
-
-// ---- WeChat Channels store (视频号小店): events out, token + order detail API in ----
-
-export interface ChannelsOrder {
-  order_id: string;
-  status: number;
-  openid: string;
-  create_time: number;
-  update_time: number;
-  order_detail: {
-    product_infos: Array<{ product_id: string; sku_id: string; sku_cnt: number; sale_price: number; real_price: number; title: string; out_sku_id?: string }>;
-    price_info: { product_price: number; order_price: number; freight: number };
-    pay_info?: { pay_time: number; transaction_id: string };
-    delivery_info: { address_info: { user_name: string; tel_number: string; province_name: string; city_name: string; county_name: string; detail_info: string } };
-  };
-}
-export interface ChannelsOptions {
-  port?: number;
-  /** Default appId `wx_demo_appid`, appSecret `wx_demo_secret`, token `wx_demo_token`. */
-  appId?: string;
-  appSecret?: string;
-  token?: string;
-  target?: string;
-}
-export interface ChannelsFake extends FakeServer {
-  setTarget(url: string): void;
-  /** Adds or replaces an order served by `POST /channels/ec/order/get`. */
-  putOrder(order: ChannelsOrder): void;
-  /**
-   * Sends an event `{ToUserName, FromUserName, CreateTime, MsgType:"event", Event, order_info:{order_id}}`
-   * (JSON, order_id as a bare big integer) to the target with `?signature&timestamp&nonce`,
-   * `times` times (WeChat retries until it reads `success`). Returns each reply.
-   */
-  pushEvent(event: 'channels_ec_order_new' | 'channels_ec_order_pay' | 'channels_ec_order_deliver' | 'channels_ec_order_confirm' | 'channels_ec_order_cancel', orderId: string, opts?: { times?: number; badSign?: boolean }): Promise<Array<{ status: number; body: string }>>;
-  expireTokens(): void;
-}
-export declare function startChannels(opts?: ChannelsOptions): Promise<ChannelsFake>;
-
-// ---- Generic REST (an "ERP" with bearer auth and Idempotency-Key) ----
-
-export interface RestOptions {
-  port?: number;
-  /** Bearer token required (default `demo-token`; null → no auth). */
-  token?: string | null;
-}
-export interface RestFake extends FakeServer {
-  /** Stored resources by collection, e.g. `items('orders')`. */
-  items(collection: string): Array<Record<string, unknown> & { id: string }>;
-}
-/**
- * `POST /api/{collection}` → 201 `{id, …body}` (a repeated `Idempotency-Key` → 200 with the first
- * result, nothing new stored); `GET /api/{collection}` / `GET /api/{collection}/{id}`;
- * `PATCH /api/{collection}/{id}`; 401 without the bearer token; faults as above (`reject` → 422).
- */
-export declare function startRest(opts?: RestOptions): Promise<RestFake>;
-
-// ---- All of them (pnpm kiln fakes) ----
-
-export interface AllFakes {
-  kingdee: KingdeeFake;
-  yonyou: YonyouFake;
-  wecom: WecomFake;
-  douyin: DouyinFake;
-  channels: ChannelsFake;
-  rest: RestFake;
-  close(): Promise<void>;
-}
-/** Starts every fake on {@link DEFAULT_PORTS} (or port 0 with `ephemeral`), pushing to `kiln` (e.g. `http://127.0.0.1:3000`, app `livestream`). */
-export declare function startAllFakes(opts?: { kiln?: string; app?: string; ephemeral?: boolean }): Promise<AllFakes>;
+// ---- fakes ----
+export { startKingdee, KingdeeFakeError } from './kingdee.js';
+export { startYonyou } from './yonyou.js';
+export { startWecom } from './wecom.js';
+export { startDouyin, douyinPaidMessage } from './douyin.js';
+export { startChannels, channelsDemoOrder } from './channels.js';
+export { startRest } from './rest.js';
+export { startAllFakes, describeFakes, DEFAULT_PORTS, DEMO_CALLBACK_SECRET } from './all.js';
