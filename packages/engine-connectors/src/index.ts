@@ -8,7 +8,8 @@ export { CONNECTOR_ERRORS, CONNECTOR_ERROR_CODES, ConnectorError, connectorError
 export { validateConnector } from './validate.js';
 export { compileConnector, type CompiledConnector } from './compile.js';
 export { evaluateMapping, type MappingResult } from './mapping.js';
-export { MAPPING_FUNCTIONS, parseJsonLossless, truncateBytes, netPrice } from './functions.js';
+export { MAPPING_FUNCTIONS, parseJsonLossless, truncateBytes, netPrice, byteLength, type MappingFunctionInfo } from './functions.js';
+export { parseDuration } from './duration.js';
 export { executeOperation, idempotencyKey, type ExecuteContext } from './execute.js';
 export { extractMessages, planInbound } from './inbound.js';
 export { PRESETS, connectorFromPreset, secretNames, type PresetInfo, type SecretSpec } from './presets.js';
