@@ -9,6 +9,7 @@ export type Route =
   | { name: 'flow'; app: string; flow: string }
   | { name: 'report'; app: string; report: string }
   | { name: 'dashboard'; app: string; dashboard: string }
+  | { name: 'connector'; app: string; connector: string }
   | { name: 'notFound' };
 
 /** Parses an in-app path into a {@link Route}. */
@@ -33,6 +34,9 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'dashboards') {
     return { name: 'dashboard', app: parts[1], dashboard: parts[3] };
   }
+  if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'connectors') {
+    return { name: 'connector', app: parts[1], connector: parts[3] };
+  }
   return { name: 'notFound' };
 }
 
@@ -47,4 +51,5 @@ export const paths = {
   flow: (app: string, flow: string) => `/apps/${encodeURIComponent(app)}/flows/${encodeURIComponent(flow)}`,
   report: (app: string, report: string) => `/apps/${encodeURIComponent(app)}/reports/${encodeURIComponent(report)}`,
   dashboard: (app: string, dashboard: string) => `/apps/${encodeURIComponent(app)}/dashboards/${encodeURIComponent(dashboard)}`,
+  connector: (app: string, connector: string) => `/apps/${encodeURIComponent(app)}/connectors/${encodeURIComponent(connector)}`,
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api/endpoints';
+import { ConnectorsPanel } from '../connectors/list/connectors-panel';
 import { DashboardsPanel } from '../dashboards/list/dashboards-panel';
 import { FlowsPanel } from '../flows/list/flows-panel';
 import { useAsync } from '../hooks/useAsync';
@@ -16,7 +17,7 @@ import { CreateFormDialog } from './create-form-dialog';
 import { FormsTable } from './forms-table';
 import { VersionsPanel } from './versions-panel';
 
-/** One app: its form, flow, rule, report and dashboard drafts (create / open / delete), versions with rollback, and links out. */
+/** One app: its form, flow, rule, report, dashboard and connector drafts (create / open / delete), versions with rollback, and links out. */
 export default function AppPage({ app }: { app: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -56,6 +57,7 @@ export default function AppPage({ app }: { app: string }) {
           <RulesPanel app={app} />
           <ReportsPanel app={app} />
           <DashboardsPanel app={app} />
+          <ConnectorsPanel app={app} />
         </div>
         <VersionsPanel app={app} refreshKey={versionsTick} onRolledBack={() => { setVersionsTick((n) => n + 1); forms.reload(); }} />
       </div>

@@ -17,6 +17,7 @@ const RulePage = lazy(() => import('../rules/rule-page'));
 const FlowPage = lazy(() => import('../flows/flow-page'));
 const ReportPage = lazy(() => import('../reports/report-page'));
 const DashboardPage = lazy(() => import('../dashboards/dashboard-page'));
+const ConnectorPage = lazy(() => import('../connectors/connector-page'));
 
 const selectToken = (s: { token: string | null }) => s.token;
 
@@ -46,6 +47,7 @@ export function AppRoot() {
           {route.name === 'flow' && <FlowPage key={`${route.app}/${route.flow}`} app={route.app} flow={route.flow} />}
           {route.name === 'report' && <ReportPage key={`${route.app}/${route.report}`} app={route.app} report={route.report} />}
           {route.name === 'dashboard' && <DashboardPage key={`${route.app}/${route.dashboard}`} app={route.app} dashboard={route.dashboard} />}
+          {route.name === 'connector' && <ConnectorPage key={`${route.app}/${route.connector}`} app={route.app} connector={route.connector} />}
           {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
         </Suspense>
       </main>

@@ -20,6 +20,7 @@ function draftPath(app: string, kind: string, key: string): string | null {
   if (kind === 'forms' || kind === 'form') return paths.form(app, key);
   if (kind === 'reports') return paths.report(app, key);
   if (kind === 'dashboards') return paths.dashboard(app, key);
+  if (kind === 'connectors') return paths.connector(app, key);
   return null;
 }
 

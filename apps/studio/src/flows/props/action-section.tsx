@@ -1,7 +1,10 @@
 import type { NodeOf } from '@kiln/engine-flow';
 import type { FormDefinition } from '@kiln/engine-forms';
 import { useTranslation } from 'react-i18next';
-import { Select, TextInput } from '../../designer/props/connected';
+import { connectorOptions, operationOptions } from '../../connectors/pickers/connector-options';
+import { useAppConnectors } from '../../connectors/pickers/useAppConnectors';
+import '../../connectors/i18n/register';
+import { Select } from '../../designer/props/connected';
 import { useLocale } from '../../hooks/useLocale';
 import { pick } from '../../ui/localized';
 import { useForms } from '../hooks/useForms';
@@ -12,18 +15,21 @@ import { optionsOf } from './options';
 import { ValueRows } from './value-rows';
 
 const selectConnectors = (s: FlowContextState) => s.connectors;
+const selectApp = (s: FlowContextState) => s.app;
+const asOption = (k: string) => ({ value: k, label: k });
 
 const formOptions = (forms: Record<string, FormDefinition>, locale: string) =>
   Object.keys(forms)
     .sort()
     .map((k) => ({ value: k, label: `${pick(forms[k].title, locale, k)} (${k})` }));
 
-/** Action node: update the record, create a record of a form, fire `flow.node` rules, or call a connector. */
+/** Action node: update the record, create a record of a form, fire `flow.node` rules, or call a connector (picked from the app's connectors, then one of its operations). */
 export function ActionSection({ node }: { node: NodeOf<'action'> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const forms = useForms();
   const connectors = useFlowContext(selectConnectors);
+  const apiConnectors = useAppConnectors(useFlowContext(selectApp));
   const d = node.data;
   return (
     <section className="prop-section">
@@ -37,8 +43,14 @@ export function ActionSection({ node }: { node: NodeOf<'action'> }) {
         {d.action === 'rule' && <div className="prop-hint">{t('flows.props.ruleHint', { node: node.id })}</div>}
         {d.action === 'connector' && (
           <>
-            <FlowPropField name="connector" title={t('flows.props.connector')} hint={connectors.length ? connectors.join(', ') : undefined} component={TextInput} path="/connector" />
-            <FlowPropField name="operation" title={t('flows.props.operation')} component={TextInput} path="/operation" />
+            <FlowPropField
+              name="connector" title={t('flows.props.connector')} component={Select} path="/connector"
+              props={{ options: connectorOptions(apiConnectors, connectors, d.connector || undefined).map(asOption), allowEmpty: true, emptyLabel: t('connectors.pickConnector') }}
+            />
+            <FlowPropField
+              name="operation" title={t('flows.props.operation')} component={Select} path="/operation"
+              props={{ options: operationOptions(apiConnectors, d.connector, d.operation).map(asOption), allowEmpty: true, emptyLabel: t('connectors.defaultOperation') }}
+            />
             <FlowPropField name="payload" title={t('flows.props.payload')} component={FlowExprInput} props={{ path: '/payload', multiline: true, placeholder: '({ no: record.no })' }} />
           </>
         )}
