@@ -71,8 +71,8 @@ const view = (res: HttpResponseSpec) => ({ status: res.status, headers: res.head
  * `expired` (reauthenticate once, re-send) → `success` / `error` / `permanent` → next step;
  * then `result` (default: the last response body sent) and `writeBack` (an object or null).
  * Never throws: mapping errors become CONNECTOR_MAPPING_FAILED (permanent), transport errors
- * keep their code (not permanent), an HTTP status outside 2xx without a `success` expression
- * is CONNECTOR_HTTP_ERROR, `success` false is CONNECTOR_REJECTED; a `permanent` expression
+ * keep their code (not permanent), a failing HTTP status outside 2xx is CONNECTOR_HTTP_ERROR,
+ * `success` false on a 2xx answer is CONNECTOR_REJECTED; a `permanent` expression
  * replaces the default (4xx other than 408/429).
  */
 export async function executeOperation(compiled: CompiledConnector, operation: string, ctx: ExecuteContext, transport: Transport): Promise<OperationOutcome> {
@@ -109,7 +109,7 @@ export async function executeOperation(compiled: CompiledConnector, operation: s
         const is2xx = res.status >= 200 && res.status < 300;
         const what = !hasSuccess ? `failed with HTTP ${res.status}` : is2xx ? 'was refused' : `was refused (HTTP ${res.status})`;
         return fail({
-          code: hasSuccess ? 'CONNECTOR_REJECTED' : 'CONNECTOR_HTTP_ERROR',
+          code: hasSuccess && is2xx ? 'CONNECTOR_REJECTED' : 'CONNECTOR_HTTP_ERROR',
           message: `Step "${step.id}" ${what}${details.length ? `: ${details.join('; ')}` : ''}`,
           step: step.id,
           permanent,

@@ -177,9 +177,9 @@ describe('responses', () => {
     expect(out).toMatchObject({ ok: false, error: { code: 'CONNECTOR_HTTP_ERROR', permanent, step: 'p' } });
   });
 
-  it('with `success`, a 500 HTML page is a retryable refusal naming the status', async () => {
+  it('with `success`, a 500 HTML page is a retryable HTTP error naming the status', async () => {
     const out = await run(def, 'push', {}, scripted({ save: [{ status: 500, body: '<html>oops</html>' }] }).t);
-    expect(out).toMatchObject({ ok: false, error: { code: 'CONNECTOR_REJECTED', permanent: false, message: 'Step "save" was refused (HTTP 500)' } });
+    expect(out).toMatchObject({ ok: false, error: { code: 'CONNECTOR_HTTP_ERROR', permanent: false, message: 'Step "save" was refused (HTTP 500)' } });
     if (!out.ok) expect(out.error.details).toBeUndefined();
   });
 
