@@ -26,6 +26,15 @@ export interface KilnConfig {
   ruleMemoryMb: number;
   /** Sign-in attempts allowed per client address and minute. */
   loginRateLimit: number;
+  /**
+   * KILN_SECRET_KEY: the key that encrypts connector secrets and cached tokens (base64 or hex of
+   * 32 bytes, or any passphrase). Absent → a key file next to the data directory (see connectors/secrets.ts).
+   */
+  secretKey?: string;
+  /** How often (ms) the delivery worker looks for due connector deliveries. */
+  deliveryPollMs: number;
+  /** Deliveries sent at the same time by one process. */
+  deliveryConcurrency: number;
 }
 
 /** Reads the configuration from an environment (defaults documented in docs/configuration.md). */
@@ -45,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     ruleTimeoutMs: Number(env.KILN_RULE_TIMEOUT_MS ?? 250),
     ruleMemoryMb: Number(env.KILN_RULE_MEMORY_MB ?? 64),
     loginRateLimit: Number(env.KILN_LOGIN_RATE_LIMIT ?? 20),
+    secretKey: env.KILN_SECRET_KEY || undefined,
+    deliveryPollMs: Number(env.KILN_DELIVERY_POLL_MS ?? 1000),
+    deliveryConcurrency: Math.max(1, Number(env.KILN_DELIVERY_CONCURRENCY ?? 4)),
   };
 }
 

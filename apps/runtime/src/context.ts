@@ -27,6 +27,8 @@ declare module 'fastify' {
     kiln: KilnContext;
     /** The job queue of this process (timers, schedules). */
     jobs: import('./jobs/queue.js').JobQueue;
+    /** The connector delivery worker of this process (`runDue()`, `kick()`). */
+    deliveries: import('./connectors/worker.js').DeliveryWorker;
   }
   interface FastifyRequest {
     user: CurrentUser | null;

@@ -2,6 +2,7 @@ import { formErrorsMarkdown } from '@kiln/engine-forms';
 import { ruleErrorsMarkdown } from '@kiln/engine-rules';
 import { flowErrorsMarkdown } from '@kiln/engine-flow';
 import { reportErrorsMarkdown } from '@kiln/engine-reports';
+import { connectorErrorsMarkdown } from '@kiln/engine-connectors';
 import { RUNTIME_ERRORS } from './errors.js';
 
 /** Renders docs/errors.md from the error registries (runtime + engines), so the table cannot drift. */
@@ -11,7 +12,7 @@ export function errorsMarkdown(): string {
   return [
     '# Error codes',
     '',
-    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts and packages/engine-flow/src/errors.ts and packages/engine-reports/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
+    '<!-- Generated from apps/runtime/src/errors.ts and packages/engine-forms/src/errors.ts and packages/engine-rules/src/errors.ts and packages/engine-flow/src/errors.ts and packages/engine-reports/src/errors.ts and packages/engine-connectors/src/errors.ts by `pnpm --filter @kiln/runtime docs:errors`; a test fails when this file is stale. -->',
     '',
     'Every failed API call answers `{"error":{"code":"STABLE_CODE","message":"…","details":…}}`.',
     'Bad input is always a 4xx and changes nothing. Field-level problems are listed in',
@@ -50,6 +51,16 @@ export function errorsMarkdown(): string {
     'step is refused with its path (`/params/range`, `/drill/0/value`) and changes nothing.',
     '',
     reportErrorsMarkdown().trimEnd(),
+    '',
+    '## Connector errors (`error.code` of a delivery, attempt or test call; `details.problems[].code` of connectors)',
+    '',
+    'A delivery keeps its last error as `{code, message, details}` (`details.step` names the failing step, `details.messages`',
+    'the outside system\'s own messages, `details.permanent` whether it is retried); besides these codes it may be one of the',
+    'runtime\'s `CONNECTOR_NOT_CONFIGURED`, `CONNECTOR_SECRET_MISSING`, `CONNECTOR_LOGIN_FAILED`, `CONNECTOR_WRITEBACK_FAILED`,',
+    '`CONNECTOR_NOT_FOUND` or `DELIVERY_INTERRUPTED`. Publish problems of a connector carry a `path` into its draft',
+    '(`/operations/push_order/steps/1/body`).',
+    '',
+    connectorErrorsMarkdown().trimEnd(),
     '',
   ].join('\n');
 }

@@ -54,6 +54,18 @@ export const RUNTIME_ERRORS = {
   INSTANCE_NOT_FOUND: { status: 404, message: 'No such flow instance.', fix: 'Check the instance id (GET /api/flow-instances?mine=1 lists yours).' },
   TASK_NOT_FOUND: { status: 404, message: 'No such task.', fix: 'Check the task id (GET /api/tasks lists yours).' },
   HOOK_UNAUTHORIZED: { status: 401, message: 'The webhook token is wrong.', fix: 'Send the rule\'s secret in the X-Kiln-Token header.' },
+  HOOK_SIGNATURE_INVALID: { status: 401, message: 'The webhook signature is wrong; nothing was changed.', fix: 'Sign the raw body as the connector\'s inbound verification says (docs/connector-protocols.md) with the secret set in its settings.' },
+  HOOK_TIMESTAMP_INVALID: { status: 401, message: 'The webhook timestamp is missing or too far from the server\'s time; nothing was changed.', fix: 'Send the current unix time (seconds) in the timestamp header; check both clocks.' },
+  CONNECTOR_NOT_FOUND: { status: 404, message: 'No such connector.', fix: 'Check the connector key (GET /api/apps/{app}/connectors lists the drafts; publish to use it).' },
+  CONNECTOR_INVALID: { status: 422, message: 'The connector definition has problems.', fix: 'Fix each problem in details.problems (path points into the definition).' },
+  CONNECTOR_SETTINGS_INVALID: { status: 400, message: 'The connector settings are invalid; nothing was saved.', fix: 'Give an absolute http(s) base URL and only the secret names the connector lists.' },
+  CONNECTOR_SECRET_MISSING: { status: 503, message: 'A secret the connector needs is not set.', fix: 'Set it with PUT /api/apps/{app}/connectors/{connector}/settings (details name it).' },
+  CONNECTOR_NOT_CONFIGURED: { status: 409, message: 'The connector has no base URL.', fix: 'Set baseUrl in the definition or in the connector\'s settings.' },
+  CONNECTOR_LOGIN_FAILED: { status: 502, message: 'The outside system refused the connector\'s login.', fix: 'Check the credentials in the connector\'s settings (details hold the system\'s message); the delivery is retried.' },
+  CONNECTOR_WRITEBACK_FAILED: { status: 422, message: 'The call succeeded but writing its result back (or its rule) failed.', fix: 'Fix the operation\'s writeBack/rule or the record (details); the delivery stays delivered and is not sent again.' },
+  DELIVERY_INTERRUPTED: { status: 500, message: 'The process sending this delivery stopped before it finished.', fix: 'Nothing to do: the delivery is retried with the same idempotency key.' },
+  DELIVERY_NOT_FOUND: { status: 404, message: 'No such delivery.', fix: 'Check the delivery id (GET …/connectors/{connector}/deliveries lists them).' },
+  DELIVERY_BUSY: { status: 409, message: 'The delivery is being sent right now.', fix: 'Wait for the attempt to end, then retry.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },
 } as const;
 

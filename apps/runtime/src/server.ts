@@ -21,13 +21,16 @@ import { flowTimerHandler } from './flows/timers.js';
 import { FLOW_TIMER_QUEUE } from './flows/timer-keys.js';
 import { flowRoutes } from './http/flow-routes.js';
 import { taskRoutes } from './http/task-routes.js';
+import { connectorRoutes } from './http/connector-routes.js';
+import { hookRoutes } from './http/hook-routes.js';
+import { DeliveryWorker } from './connectors/worker.js';
 
 export interface BuildOptions {
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built studio and web UI (default true). */
   serveStatic?: boolean;
-  /** Poll the job queue (default true; tests with the manual clock run jobs when it moves). */
+  /** Poll the job queue and the delivery outbox (default true; tests with the manual clock run both when it moves). */
   jobs?: boolean;
 }
 
@@ -78,6 +81,8 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   await app.register(ruleRoutes);
   await app.register(flowRoutes);
   await app.register(taskRoutes);
+  await app.register(connectorRoutes);
+  await app.register(hookRoutes);
 
   // Scheduled rules (and later deliveries) run from the PostgreSQL job queue on the runtime
   // clock: polled on a real clock, or run by the test clock whenever it moves.
@@ -85,10 +90,20 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   queue.on(SCHEDULE_QUEUE, scheduleHandler(ctx));
   queue.on(FLOW_TIMER_QUEUE, flowTimerHandler(ctx));
   app.decorate('jobs', queue);
-  if (ctx.clock instanceof ManualClock) ctx.clock.onAdvance(() => queue.runDue().then(() => undefined));
-  else if (opts.jobs !== false) queue.start(ctx.config.jobPollMs);
+  // Connector deliveries: woken after each commit that enqueues one, polled for retries (and
+  // for rows other processes wrote), run by the test clock after the jobs it made due.
+  const deliveries = new DeliveryWorker(ctx);
+  app.decorate('deliveries', deliveries);
+  if (ctx.clock instanceof ManualClock) {
+    ctx.clock.onAdvance(() => queue.runDue().then(() => undefined));
+    ctx.clock.onAdvance(() => deliveries.runDue().then(() => undefined));
+  } else if (opts.jobs !== false) {
+    queue.start(ctx.config.jobPollMs);
+    deliveries.start(ctx.config.deliveryPollMs);
+  }
   app.addHook('onClose', async () => {
     await queue.stop();
+    await deliveries.stop();
   });
   if (opts.serveStatic !== false) await app.register(staticRoutes);
   return app;

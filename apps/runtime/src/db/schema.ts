@@ -17,6 +17,10 @@ export interface KilnDatabase {
   clock_state: ClockStateTable;
   jobs: JobsTable;
   outbox: OutboxTable;
+  outbox_attempts: OutboxAttemptsTable;
+  connector_settings: ConnectorSettingsTable;
+  connector_tokens: ConnectorTokensTable;
+  inbound_messages: InboundMessagesTable;
   notifications: NotificationsTable;
   rule_traces: RuleTracesTable;
   flow_instances: FlowInstancesTable;
@@ -124,6 +128,16 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** A delivery state: waiting (due at `next_attempt_at`), leased by a worker, done, or given up. */
+export type OutboxState = 'pending' | 'sending' | 'delivered' | 'dead';
+
+/** An error kept as data (`{code, message, details?}`). */
+export interface StoredError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   app_id: number;
@@ -132,11 +146,62 @@ export interface OutboxTable {
   operation: string | null;
   payload: JSONColumnType<object | null>;
   dedupe_key: string;
-  state: Generated<'pending' | 'delivered' | 'failed'>;
+  state: Generated<OutboxState>;
   attempts: Generated<number>;
-  last_error: string | null;
+  last_error: ColumnType<StoredError | null, string | null | undefined, string | null>;
   created_at: string;
-  delivered_at: string | null;
+  delivered_at: ColumnType<string | null, string | null | undefined, string | null>;
+  next_attempt_at: ColumnType<string, string | undefined, string>;
+  /** Attempts before `dead` (null: the connector's `retry.maxAttempts`). */
+  max_attempts: ColumnType<number | null, number | null | undefined, number | null>;
+  locked_by: ColumnType<string | null, string | null | undefined, string | null>;
+  locked_until: ColumnType<string | null, string | null | undefined, string | null>;
+  idempotency_key: ColumnType<string | null, string | null | undefined, string | null>;
+  record_form: ColumnType<string | null, string | null | undefined, string | null>;
+  record_id: ColumnType<number | null, number | null | undefined, number | null>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface OutboxAttemptsTable {
+  id: Generated<number>;
+  outbox_id: number;
+  app_id: number;
+  connector: string;
+  n: number;
+  started_at: string;
+  /** Null while the attempt is in flight. */
+  duration_ms: number | null;
+  ok: boolean | null;
+  steps: ColumnType<unknown[], string | undefined, string>;
+  error: ColumnType<StoredError | null, string | null | undefined, string | null>;
+}
+
+export interface ConnectorSettingsTable {
+  app_id: number;
+  connector: string;
+  base_url: string | null;
+  /** Encrypted JSON `{name: value}` (see connectors/secrets.ts). */
+  secrets: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface ConnectorTokensTable {
+  app_id: number;
+  connector: string;
+  /** Encrypted JSON of the cached session/token. */
+  value: string;
+  expires_at: string | null;
+}
+
+export interface InboundMessagesTable {
+  id: Generated<number>;
+  app_id: number;
+  connector: string;
+  message_id: string;
+  received_at: string;
+  outcome: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {

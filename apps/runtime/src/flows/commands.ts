@@ -10,6 +10,7 @@ import { evaluateFlowExprs, flowFacts } from './evaluate.js';
 // executor.ts imports this module too; the cycle only involves functions called at run time.
 import { dispatch, startInstance, type ActiveInstance } from './executor.js';
 import { FLOW_TIMER_QUEUE, timerJobKey } from './timer-keys.js';
+import { wakeAfterCommit } from '../connectors/wake.js';
 
 const text = (t: LocalizedText | undefined, locale: 'zh-CN' | 'en'): string => (t === undefined ? '' : typeof t === 'string' ? t : t[locale] || t['zh-CN'] || t.en);
 
@@ -116,10 +117,13 @@ async function runAction(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'r
           if (r.error) throw Object.assign(new Error(r.error.message), { code: 'FLOW_EXPRESSION_FAILED' });
           payload = r.results[`${cmd.node}.payload`];
         }
+        // Delivered after commit by the delivery worker; its write back goes to the instance's record.
         await ws.trx.insertInto('outbox').values({
           app_id: inst.app.id, kind: 'connector', target: spec.connector, operation: spec.operation, payload: JSON.stringify(payload ?? null) as never,
-          dedupe_key: `flow:${inst.row.id}:${cmd.token}:${cmd.node}:${inst.state.seq}`, created_at: at,
+          dedupe_key: `flow:${inst.row.id}:${cmd.token}:${cmd.node}:${inst.state.seq}`, created_at: at, updated_at: at, next_attempt_at: at,
+          record_form: inst.row.record === null ? null : inst.row.form, record_id: inst.row.record,
         }).onConflict((oc) => oc.doNothing()).execute();
+        wakeAfterCommit(ws);
         break;
       }
     }

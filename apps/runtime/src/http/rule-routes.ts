@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FormDefinition } from '@kiln/engine-forms';
 import { checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
 import type { FastifyInstance } from 'fastify';
@@ -6,11 +5,9 @@ import { KilnError } from '../errors.js';
 import { appByKey, draftDefinitions } from '../metadata/apps.js';
 import { KEY } from '../metadata/kinds.js';
 import { appRules, compileAppRules } from '../rules/app-rules.js';
-import { evaluateTrigger } from '../rules/fire.js';
 import { computeFormulas } from '../rules/formulas.js';
 import { lookupPort } from '../rules/lookup.js';
 import { sandbox } from '../rules/sandbox.js';
-import { inWriteScope } from '../rules/scope.js';
 import { listTraces } from '../rules/traces.js';
 import { currentUser, localeOf, requireRole } from './guard.js';
 
@@ -25,7 +22,7 @@ function ruleOf(body: unknown): RuleDefinition {
   return rule;
 }
 
-/** Rule tooling (check, test console, traces), formula preview, inbound webhooks, notifications. */
+/** Rule tooling (check, test console, traces), formula preview, notifications (inbound webhooks: hook-routes.ts). */
 export async function ruleRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.kiln;
   const { db } = ctx;
@@ -95,26 +92,6 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
     if (a.current_version === null) throw new KilnError('APP_NOT_PUBLISHED');
     const rules = await appRules(db, a, a.current_version);
     return computeFormulas(ctx, rules.formulas.get(body.formKey) ?? [], rules.program, values);
-  });
-
-  app.post('/api/hooks/:app/:hook', { schema: { summary: 'Inbound webhook: runs the published webhook rule of this name', tags: ['rules'], security: [] } }, async (req) => {
-    const p = req.params as { app: string; hook: string };
-    const a = await appByKey(db, p.app);
-    if (a.current_version === null) throw new KilnError('HOOK_NOT_FOUND');
-    const rules = await appRules(db, a, a.current_version);
-    const rule = rules.webhooks.get(p.hook);
-    if (!rule || rule.trigger.event !== 'webhook') throw new KilnError('HOOK_NOT_FOUND', `No webhook "${p.hook}" in app "${p.app}".`);
-    const secret = rule.trigger.secret;
-    if (secret) {
-      const given = Buffer.from(String(req.headers['x-kiln-token'] ?? ''));
-      const want = Buffer.from(secret);
-      if (given.length !== want.length || !timingSafeEqual(given, want)) throw new KilnError('HOOK_UNAUTHORIZED');
-    }
-    const now = ctx.clock.now().toISOString();
-    const delivery = String(req.headers['idempotency-key'] ?? req.id);
-    const outcome = await inWriteScope(ctx, { userId: null, locale: localeOf(req) }, (ws) =>
-      evaluateTrigger(ws, a, rules, rule, { record: null, old: null, changed: [], event: { type: 'webhook', app: a.key, hook: p.hook, at: now, user: null, params: req.query ?? {}, payload: req.body ?? null } }, `webhook:${p.hook}:${delivery}`));
-    return { ok: true, matched: outcome.matched, effects: outcome.effects.length };
   });
 
   app.get('/api/notifications', { preHandler: requireRole(), schema: { summary: "The caller's in-app notifications, newest first", tags: ['rules'] } }, async (req) => {

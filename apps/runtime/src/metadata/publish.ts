@@ -9,6 +9,7 @@ import { syncFormStorage } from '../records/schema-sync.js';
 import { syncSchedules, validCron } from '../rules/schedule.js';
 import { appByKey, versionOf, writeDrafts } from './apps.js';
 import { checkReportDrafts, formsOf } from './check-reports.js';
+import { checkConnectorDrafts } from '../connectors/check.js';
 import { emptyMetadata, METADATA_KINDS, KEY } from './kinds.js';
 
 /** One reason a publish was refused, pointing into a draft. */
@@ -49,6 +50,7 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
   problems.push(...checkRuleDrafts(metadata, locale));
   problems.push(...checkFlowDrafts(metadata, locale));
   problems.push(...checkReportDrafts(metadata, locale));
+  problems.push(...checkConnectorDrafts(metadata, locale));
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { formRuntimeOf } from '../records/form-runtime.js';
 import { createInScope, findFirst, updateInScope } from '../records/service.js';
 import { deeper, type WriteScope } from './scope.js';
 import { startInstance } from '../flows/executor.js';
+import { wakeAfterCommit } from '../connectors/wake.js';
 
 type Refs = Map<string, number>;
 
@@ -30,12 +31,12 @@ const values = (v: Record<string, unknown>, refs: Refs) => resolve(v, refs) as R
 const text = (m: string | LocalizedText, locale: 'zh-CN' | 'en') => (typeof m === 'string' ? m : m[locale] || m['zh-CN'] || m.en);
 
 /**
- * Applies a rule's effects in order, in the scope's transaction. Record writes go through the
+ * Applies a rule's effects in order, in the scope's transaction (`source`: the triggering record, if any). Record writes go through the
  * same validation as API writes and fire rules in turn (one level deeper); ledger entries are
  * inserted with ON CONFLICT DO NOTHING on the ledger's unique key field; connector calls and
  * flow starts become outbox rows, notifications rows — all committed or rolled back together.
  */
-export async function applyEffects(ws: WriteScope, app: AppRow, rule: string, effects: Effect[], eventKey: string): Promise<void> {
+export async function applyEffects(ws: WriteScope, app: AppRow, rule: string, effects: Effect[], eventKey: string, source: { form: string; id: number } | null = null): Promise<void> {
   const refs: Refs = new Map();
   const now = ws.ctx.clock.now().toISOString();
   for (const [i, e] of effects.entries()) {
@@ -83,10 +84,13 @@ export async function applyEffects(ws: WriteScope, app: AppRow, rule: string, ef
       case 'connector': {
         const target = e.connector;
         const payload = resolve(e.payload, refs);
+        // Delivered after commit by the delivery worker; its write back goes to the triggering record.
         await ws.trx.insertInto('outbox').values({
           app_id: app.id, kind: e.type, target, operation: e.operation, payload: JSON.stringify(payload ?? null) as never,
-          dedupe_key: `${eventKey}:${rule}:${e.action}:${i}`, created_at: now,
+          dedupe_key: `${eventKey}:${rule}:${e.action}:${i}`, created_at: now, updated_at: now, next_attempt_at: now,
+          record_form: source?.form ?? null, record_id: source?.id ?? null,
         }).onConflict((oc) => oc.doNothing()).execute();
+        wakeAfterCommit(ws);
         break;
       }
       case 'notify': {

@@ -74,7 +74,11 @@ export async function evaluateTrigger(ws: WriteScope, app: AppRow, rules: AppRul
     throw new KilnError('RULE_FAILED', `Rule "${rule.key}" failed: ${res.error.message}`, { ...res.error, rule: rule.key });
   }
   if (res.value.matched && res.value.effects.length) {
-    await applyEffects(ws, app, rule.key, res.value.effects, eventKey);
+    // The triggering record (when the event is about one): connector deliveries write back onto it.
+    const ev = facts.event as { form?: unknown } | undefined;
+    const rec = facts.record as { id?: unknown } | null | undefined;
+    const source = typeof ev?.form === 'string' && typeof rec?.id === 'number' ? { form: ev.form, id: rec.id } : null;
+    await applyEffects(ws, app, rule.key, res.value.effects, eventKey, source);
     trimMemo(ws);
   }
   return res.value;

@@ -25,6 +25,12 @@ export interface WriteScope {
   memo: Map<string, unknown>;
   /** Forms written since the memo was last trimmed (their cached answers go stale). */
   written: Set<string>;
+  /**
+   * Callbacks run once the outermost transaction has committed (e.g. wake the delivery worker
+   * for outbox rows written here); shared with child scopes. Absent when the caller owns the
+   * transaction (jobs): then nothing runs and pollers pick the work up.
+   */
+  afterCommit?: Array<() => void>;
 }
 
 /** How deep rules may fire rules before the write is refused (RULE_CASCADE_LIMIT). */
@@ -36,8 +42,17 @@ export const MAX_CASCADE_DEPTH = 8;
  */
 export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
   const traces: TraceRow[] = [];
+  const afterCommit: Array<() => void> = [];
   try {
-    return await ctx.db.transaction().execute((trx) => fn({ ...scopeIn(ctx, trx, who), traces }));
+    const result = await ctx.db.transaction().execute((trx) => fn({ ...scopeIn(ctx, trx, who), traces, afterCommit }));
+    for (const run of afterCommit) {
+      try {
+        run();
+      } catch (err) {
+        console.error('after-commit callback failed', err);
+      }
+    }
+    return result;
   } finally {
     if (traces.length) await writeTraces(ctx.db, traces).catch((err) => console.error('writing rule traces failed', err));
   }
@@ -62,6 +77,11 @@ export async function inSavepoint(trx: Transaction<KilnDatabase>, name: string, 
     await sql`rollback to savepoint ${sql.id(name)}`.execute(trx);
     return { ok: false, error };
   }
+}
+
+/** Runs `fn` after the scope's transaction commits (never when it rolls back). */
+export function onCommit(ws: WriteScope, fn: () => void): void {
+  ws.afterCommit?.push(fn);
 }
 
 /** A child scope for a write a rule makes. */

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { KilnContext } from '../context.js';
+import { deliverOne, type ClaimedDelivery } from './deliver.js';
+import { registerWorker } from './wake.js';
+
+/** Options of a {@link DeliveryWorker}. */
+export interface DeliveryWorkerOptions {
+  /** Deliveries sent at the same time (default: config.deliveryConcurrency, 4). */
+  concurrency?: number;
+  /** How long a claimed delivery stays leased to this worker (runtime clock; default 10 min). */
+  leaseMs?: number;
+  /** Stop a drain after this many deliveries (the next poll continues; default 10 000). */
+  maxPerDrain?: number;
+}
+
+const INTERRUPTED = JSON.stringify({ code: 'DELIVERY_INTERRUPTED', message: 'The worker sending this attempt stopped (its lease expired); the delivery was queued again.' });
+
+/**
+ * Sends connector deliveries from the outbox. Due `pending` rows are claimed one at a time with
+ * `for update skip locked` (state → `sending`, leased to this worker), so several runtime
+ * processes can share one database and each delivery is sent by one of them at a time; a
+ * lease that expires (a crashed process) returns its row to `pending`. A drain runs
+ * `concurrency` lanes until nothing is due. `kick()` starts a drain in the background
+ * (coalesced: kicks during a drain add at most one more), `start()` polls, `runDue()` drains now
+ * and resolves when done (the test clock awaits it).
+ */
+export class DeliveryWorker {
+  readonly id = `d-${randomUUID().slice(0, 8)}`;
+  private draining: Promise<number> = Promise.resolve(0);
+  private kickQueued = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly unregister: () => void;
+
+  constructor(private readonly ctx: KilnContext, private readonly opts: DeliveryWorkerOptions = {}) {
+    this.unregister = registerWorker(ctx, this);
+  }
+
+  /** Sends every delivery due at the clock's current time; resolves with how many were handled. */
+  runDue(): Promise<number> {
+    const next = this.draining.then(() => this.drain());
+    this.draining = next.catch((err) => {
+      console.error('delivery drain failed', err);
+      return 0;
+    });
+    return next;
+  }
+
+  /** Starts a drain in the background (after the current one, coalesced). */
+  kick(): void {
+    if (this.stopped || this.kickQueued) return;
+    this.kickQueued = true;
+    this.draining = this.draining.then(() => {
+      this.kickQueued = false;
+      return this.stopped ? 0 : this.drain();
+    }).catch((err) => {
+      console.error('delivery drain failed', err);
+      return 0;
+    });
+  }
+
+  /** Polls for due deliveries every `intervalMs` (real time) until `stop()`. */
+  start(intervalMs = 1000): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.runDue();
+      } catch {
+        /* logged by runDue */
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  /** Stops polling and waking, and waits for the drain in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unregister();
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  private async drain(): Promise<number> {
+    await this.releaseExpired();
+    let handled = 0;
+    const max = this.opts.maxPerDrain ?? 10_000;
+    const lane = async () => {
+      while (!this.stopped && handled < max) {
+        const d = await this.claim();
+        if (!d) return;
+        handled++;
+        try {
+          await deliverOne(this.ctx, d, this.id);
+        } catch (err) {
+          // A database failure mid-way: the lease expires and the delivery is tried again.
+          console.error(`delivery ${d.id} failed`, err);
+        }
+      }
+    };
+    const n = Math.max(1, this.opts.concurrency ?? this.ctx.config.deliveryConcurrency ?? 4);
+    await Promise.all(Array.from({ length: n }, lane));
+    return handled;
+  }
+
+  /** Returns deliveries whose lease ran out to `pending`, marking their unfinished attempt. */
+  private async releaseExpired(): Promise<void> {
+    const now = this.ctx.clock.now().toISOString();
+    await sql`with expired as (
+        update outbox set state = 'pending', locked_by = null, locked_until = null, next_attempt_at = ${now}, updated_at = ${now}
+        where state = 'sending' and locked_until < ${now} returning id)
+      update outbox_attempts set ok = false, error = ${INTERRUPTED}::jsonb where ok is null and outbox_id in (select id from expired)`.execute(this.ctx.db);
+  }
+
+  private async claim(): Promise<ClaimedDelivery | null> {
+    const now = this.ctx.clock.now();
+    const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 10 * 60_000)).toISOString();
+    const r = await sql<ClaimedDelivery>`update outbox set state = 'sending', locked_by = ${this.id}, locked_until = ${lease}, updated_at = ${now.toISOString()}
+      where id = (select id from outbox where state = 'pending' and kind = 'connector' and next_attempt_at <= ${now.toISOString()}
+        order by next_attempt_at, id limit 1 for update skip locked)
+      returning id, app_id, target, operation, payload, attempts, max_attempts, idempotency_key, record_form, record_id`.execute(this.ctx.db);
+    const row = r.rows[0];
+    return row ? { ...row, id: Number(row.id), app_id: Number(row.app_id), record_id: row.record_id === null ? null : Number(row.record_id) } : null;
+  }
+}
