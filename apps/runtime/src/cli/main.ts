@@ -66,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       groups: { type: 'string' },
       manager: { type: 'string' },
+      kiln: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,8 +75,8 @@ export async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return 0;
   }
-  const command = cmd === 'migrate' ? 'migrate' : `${cmd} ${sub ?? ''}`.trim();
-  const maxArgs: Record<string, number> = { migrate: 1, 'template list': 2, 'template install': 3, 'app export': 3, 'app import': 3, 'user create': 2 };
+  const command = cmd === 'migrate' || cmd === 'fakes' ? cmd : `${cmd} ${sub ?? ''}`.trim();
+  const maxArgs: Record<string, number> = { migrate: 1, fakes: 1, 'template list': 2, 'template install': 3, 'app export': 3, 'app import': 3, 'user create': 2 };
   if (!(command in maxArgs)) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
   if (positionals.length > maxArgs[command]! || extra.length) throw new UsageError(`too many arguments for "${command}"`);
 
@@ -87,6 +88,19 @@ export async function run(argv: string[]): Promise<number> {
         out(`Applied migrations: ${rows.rows.map((r) => r.name).join(', ')}`);
         return 0;
       });
+    case 'fakes': {
+      // The protocol fakes of @kiln/fakes on their fixed ports, pushing to a running Kiln.
+      const { startAllFakes, describeFakes } = await import('@kiln/fakes');
+      const fakes = await startAllFakes({ kiln: values.kiln ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`, app: values.app ?? 'livestream' });
+      out(describeFakes(fakes));
+      out('Press Ctrl-C to stop.');
+      await new Promise<void>((done) => {
+        const stop = () => void fakes.close().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
     case 'template list': {
       const items = listTemplates();
       if (!items.length) out('No templates found.');

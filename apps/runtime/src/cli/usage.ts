@@ -14,6 +14,11 @@ Commands:
   user create --email <e> --password <p> --role <admin|builder|operator|promoter>
               [--name <display name>] [--groups sales_lead,finance] [--manager <manager's email>]
                                             Create a user.
+  fakes [--kiln <url>] [--app <key>]        Start the local fakes of Kingdee, Yonyou, WeCom, Douyin Shop,
+                                            WeChat Channels and a REST ERP on 127.0.0.1:4101–4106
+                                            (what the livestream template's connectors call); their
+                                            pushes go to <url> (default http://127.0.0.1:$PORT|3000),
+                                            app <key> (default livestream). Ctrl-C stops them.
   help                                      Show this help.
 
 Database: DATABASE_URL=postgres://… uses PostgreSQL; otherwise the embedded PGlite database

@@ -25,10 +25,17 @@ export interface TemplateInfo {
 /** One demo record: field values by key; `$ref` names it so others can point at it. */
 export type DemoRecord = Record<string, unknown> & { $ref?: string };
 
-/** A loaded template: its info, its metadata (every kind) and its demo records by form key. */
+/** Demo settings of one connector (`demo/connector-settings.yaml`): a base URL override and secrets. */
+export interface DemoConnectorSettings {
+  baseUrl?: string;
+  secrets?: Record<string, string>;
+}
+
+/** A loaded template: its info, its metadata (every kind), its demo records by form key and demo connector settings. */
 export interface Template extends TemplateInfo {
   metadata: PublishedMetadata;
   demo: Record<string, DemoRecord[]>;
+  connectorSettings: Record<string, DemoConnectorSettings>;
 }
 
 function text(v: unknown, fallback: string): LocalizedText {
@@ -56,7 +63,8 @@ export function listTemplates(root: string = TEMPLATES_DIR): TemplateInfo[] {
 
 /**
  * Loads a template: `template.yaml`, `forms/<key>.yaml` (and `flows/ rules/ reports/
- * connectors/` in the same file-per-key layout) and `demo/<form>.yaml` (a list of records).
+ * connectors/` in the same file-per-key layout), `demo/<form>.yaml` (a list of records) and
+ * `demo/connector-settings.yaml` (demo credentials of the connectors).
  * Throws TEMPLATE_NOT_FOUND for an unknown id.
  */
 export function loadTemplate(id: string, root: string = TEMPLATES_DIR): Template {
@@ -73,5 +81,8 @@ export function loadTemplate(id: string, root: string = TEMPLATES_DIR): Template
     if (!Array.isArray(list)) throw new KilnError('TEMPLATE_INVALID', `${id}/${path} must be a list of records.`, undefined, 500);
     demo[m[1]!] = list as DemoRecord[];
   }
-  return { ...info, metadata, demo };
+  const settingsFile = files['demo/connector-settings.yaml'];
+  const connectorSettings = settingsFile === undefined ? {} : fromYaml(settingsFile, `${id}/demo/connector-settings.yaml`, 'TEMPLATE_INVALID') ?? {};
+  if (typeof connectorSettings !== 'object' || Array.isArray(connectorSettings)) throw new KilnError('TEMPLATE_INVALID', `${id}/demo/connector-settings.yaml must map connector keys to {baseUrl?, secrets?}.`, undefined, 500);
+  return { ...info, metadata, demo, connectorSettings: connectorSettings as Record<string, DemoConnectorSettings> };
 }

@@ -1,6 +1,7 @@
 import type { FormDefinition } from '@kiln/engine-forms';
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
+import { saveConnectorSettings } from '../connectors/settings.js';
 import { createApp } from '../metadata/apps.js';
 import { publishApp } from '../metadata/publish.js';
 import { removeApp, writeDrafts } from './app-store.js';
@@ -46,7 +47,7 @@ export function slugsForApp(metadata: PublishedMetadata, appKey: string, default
 /**
  * Installs a template as a new app: creates the app (APP_EXISTS if the key is taken), saves the
  * template's definitions as drafts, publishes them, and optionally inserts the demo records
- * (validated like any record). If any step fails, the half-made app is removed.
+ * (validated like any record) and the connectors' demo credentials. If any step fails, the half-made app is removed.
  *
  * @example await installTemplate(ctx, 'livestream-erp', { app: 'shop_2', demoData: true, userId: null })
  */
@@ -59,6 +60,12 @@ export async function installTemplate(ctx: KilnContext, id: string, opts: Instal
     await writeDrafts(ctx, app.id, slugsForApp(template.metadata, key, template.defaultApp), opts.userId);
     const { version } = await publishApp(ctx, key, opts.userId, { locale, note: `template ${id}` });
     const demo = opts.demoData ? await insertDemoData(ctx, key, template.demo, { userId: opts.userId, locale }) : {};
+    if (opts.demoData) {
+      // Demo credentials (those of `pnpm kiln fakes`), encrypted like any others.
+      for (const [connector, s] of Object.entries(template.connectorSettings)) {
+        await saveConnectorSettings(ctx, app.id, connector, { baseUrl: s.baseUrl, secrets: s.secrets }, opts.userId);
+      }
+    }
     return { app: key, version, demo };
   } catch (err) {
     await removeApp(ctx, app.id);
