@@ -31,6 +31,7 @@ export type {
   RecordedRequest,
   RestFake,
   RestOptions,
+  RestAuth,
   WecomFake,
   WecomMessage,
   WecomOptions,

@@ -221,14 +221,44 @@ export interface ChannelsFake extends FakeServer {
 
 // ---- Generic REST (an "ERP" with bearer auth and Idempotency-Key) ----
 
+/**
+ * How the REST fake authenticates `/api/*` requests (a wrong or missing credential → 401):
+ * - `none` — open;
+ * - `bearer` — `Authorization: Bearer <token>`;
+ * - `basic` — `Authorization: Basic base64(username:password)`;
+ * - `apiKey` — the key in header `name` (case-insensitive) or query parameter `name`;
+ * - `hmac` — header `header` (default `X-Kiln-Signature`) = lowercase hex
+ *   HMAC-SHA256(secret, `${timestamp}.${rawBody}`), the unix-seconds timestamp in `timestampHeader`
+ *   (default `X-Kiln-Timestamp`) within `windowSeconds` (default 300) of the real clock;
+ * - `oauth2` — client credentials: `POST /oauth/token` (form `grant_type=client_credentials`,
+ *   client id / secret in the form or HTTP Basic) issues `{access_token, token_type, expires_in}`
+ *   valid `tokenTtlSeconds` (default 3600, real time); `/api/*` wants `Authorization: Bearer <access_token>`.
+ */
+export type RestAuth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'apiKey'; in: 'header' | 'query'; name: string; key: string }
+  | { kind: 'hmac'; secret: string; header?: string; timestampHeader?: string; windowSeconds?: number }
+  | { kind: 'oauth2'; clientId: string; clientSecret: string; tokenTtlSeconds?: number };
+
 export interface RestOptions {
   port?: number;
-  /** Bearer token required (default `demo-token`; null → no auth). */
+  /**
+   * Shorthand for `auth: {kind: 'bearer', token}` (null → `{kind: 'none'}`); default bearer
+   * `demo-token`. Give `token` or `auth`, not both.
+   */
   token?: string | null;
+  /** How `/api/*` requests authenticate (see {@link RestAuth}); default bearer `demo-token`. */
+  auth?: RestAuth;
 }
 export interface RestFake extends FakeServer {
+  /** The auth mode in force (after defaults). */
+  readonly auth: RestAuth;
   /** Stored resources by collection, e.g. `items('orders')`. */
   items(collection: string): Array<Record<string, unknown> & { id: string }>;
+  /** `oauth2` only (throws otherwise): ends every issued access token; the next API call with one gets 401 `invalid_token`. */
+  expireTokens(): void;
 }
 
 // ---- All of them (pnpm kiln fakes) ----

@@ -28,11 +28,16 @@ export function setHeader(headers: Record<string, string>, name: string, value: 
   headers[name] = value;
 }
 
+// Logins under way in this process, by app, connector and settings fingerprint: deliveries sent
+// side by side with no cached session wait for one login instead of each starting its own.
+const pending = new WeakMap<KilnContext, Map<string, Promise<CachedSession>>>();
+
 /**
  * Adds a connector's credentials to its requests, per {@link AuthConfig}: static secrets
  * (apiKey, basic, bearer, hmac) or a login's session/token (oauth2, kingdee, yonyou, wechat),
- * cached for every process in `connector_tokens` and here. `reauthenticate()` drops the cached
- * session and logs in again (the engine calls it once when a step says `expired`).
+ * cached for every process in `connector_tokens` and here (concurrent calls in one process
+ * share one login). `reauthenticate()` drops the cached session and logs in again (the engine
+ * calls it once when a step says `expired`).
  * Every secret and token it handles is listed in `sensitive` so logs can be redacted.
  */
 export class Authenticator {
@@ -44,7 +49,9 @@ export class Authenticator {
   constructor(private readonly env: AuthEnv) {
     for (const v of Object.values(env.secrets)) if (v) this.sensitive.add(v);
     const secretsHash = createHash('sha256').update(JSON.stringify(Object.entries(env.secrets).sort())).digest('hex');
-    this.fp = createHash('sha256').update(JSON.stringify([env.auth ?? null, env.baseUrl, secretsHash])).digest('hex').slice(0, 32);
+    // Keys sorted: a definition read back from jsonb has its keys in another order than the same one sent by the studio.
+    const auth = env.auth ? Object.fromEntries(Object.entries(env.auth).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
+    this.fp = createHash('sha256').update(JSON.stringify([auth, env.baseUrl, secretsHash])).digest('hex').slice(0, 32);
   }
 
   /** Checks that the secrets are set and logs in when the auth type needs it (throws AuthFailure / TransportError). */
@@ -116,11 +123,16 @@ export class Authenticator {
     if (this.session && this.session.expiresAt > now.toISOString()) return this.session;
     let s = await getToken(ctx, appId, connector, this.fp);
     if (!s) {
-      const r = await login(this.env.auth as Parameters<typeof login>[0], { baseUrl: this.env.baseUrl, secrets: this.env.secrets, timeoutMs: this.env.timeoutMs, now });
-      // Renew a minute early so a token does not expire between check and use.
-      const ttl = Math.max(30, r.ttlSeconds - 60);
-      s = { fp: this.fp, headers: r.headers, query: r.query, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
-      await putToken(ctx, appId, connector, s);
+      let m = pending.get(ctx);
+      if (!m) pending.set(ctx, (m = new Map()));
+      const k = `${appId}:${connector}:${this.fp}`;
+      let p = m.get(k);
+      if (!p) {
+        const running = m;
+        p = this.newSession(now).finally(() => running.delete(k));
+        m.set(k, p);
+      }
+      s = await p;
     }
     for (const v of [...Object.values(s.headers ?? {}), ...Object.values(s.query ?? {})]) {
       this.sensitive.add(v);
@@ -131,6 +143,15 @@ export class Authenticator {
       }
     }
     this.session = s;
+    return s;
+  }
+
+  private async newSession(now: Date): Promise<CachedSession> {
+    const r = await login(this.env.auth as Parameters<typeof login>[0], { baseUrl: this.env.baseUrl, secrets: this.env.secrets, timeoutMs: this.env.timeoutMs, now });
+    // Renew a minute early so a token does not expire between check and use.
+    const ttl = Math.max(30, r.ttlSeconds - 60);
+    const s: CachedSession = { fp: this.fp, headers: r.headers, query: r.query, expiresAt: new Date(now.getTime() + ttl * 1000).toISOString() };
+    await putToken(this.env.ctx, this.env.appId, this.env.connector, s);
     return s;
   }
 }

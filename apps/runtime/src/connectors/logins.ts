@@ -95,7 +95,7 @@ async function oauth2(a: Extract<AuthConfig, { type: 'oauth2' }>, env: LoginEnv)
   const res = await httpRequest('POST', joinUrl(env.baseUrl, a.tokenUrl), { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, form.toString(), env.timeoutMs);
   const b = obj(res.body);
   const token = str(b.access_token);
-  if (res.status < 200 || res.status >= 300 || !token) refused('OAuth2 token', res, str(b.error_description) ?? str(b.error));
+  if (res.status < 200 || res.status >= 300 || !token) refused('OAuth2 token', res, [str(b.error), str(b.error_description)].filter(Boolean).join(': ') || undefined);
   return { headers: { authorization: `Bearer ${token}` }, ttlSeconds: Number(b.expires_in ?? 3600) };
 }
 

@@ -33,7 +33,8 @@ export async function definitionFor(ctx: KilnContext, app: AppRow, key: string, 
 /**
  * Runs one operation for real (test call from the studio): real HTTP with the installation's
  * settings and credentials, but no delivery row and no write back. The idempotency key is the
- * operation's `key` for delivery id 0.
+ * operation's `key` with the clock's milliseconds as delivery id (the default key differs per
+ * test call, so an API that honours it does not answer a second test with the first one's result).
  */
 export async function testCall(ctx: KilnContext, app: AppRow, key: string, body: { operation?: unknown; input?: unknown; definition?: unknown }, locale: 'zh-CN' | 'en'): Promise<TestCallAnswer> {
   if (typeof body.operation !== 'string' || !body.operation) throw new KilnError('BAD_REQUEST', 'Send {"operation", "input"?, "definition"?}.', { path: '/operation' });
@@ -46,7 +47,7 @@ export async function testCall(ctx: KilnContext, app: AppRow, key: string, body:
   }
   let idem: string;
   try {
-    idem = await idempotencyKey(compiled, body.operation, { input, delivery: { id: 0, app: app.key, connector: key } }, ctx.clock.now());
+    idem = await idempotencyKey(compiled, body.operation, { input, delivery: { id: ctx.clock.now().getTime(), app: app.key, connector: key } }, ctx.clock.now());
   } catch (err) {
     const error: CallFailure = { code: 'CONNECTOR_MAPPING_FAILED', message: err instanceof Error ? err.message : String(err), permanent: true };
     return { ok: false, key: '', durationMs: 0, steps: [], error };

@@ -14,7 +14,7 @@ export function rest(key: string): ConnectorDefinition {
       create: {
         name: { 'zh-CN': '创建订单', en: 'Create an order' },
         description: { 'zh-CN': '把输入原样 POST 到 api/orders；结果为返回的对象', en: 'POSTs the input as is to api/orders; the result is the returned object' },
-        steps: [{ id: 'create', method: 'POST', path: 'api/orders', headers: { 'Idempotency-Key': 'key' }, body: 'input' }],
+        steps: [{ id: 'create', method: 'POST', path: 'api/orders', headers: { 'Idempotency-Key': 'key' }, body: 'input', error: 'response.body.error' }],
         result: 'steps.create.body',
         sample: {
           input: { billNo: 'LV-000001', customer: 'CUST0001', total: 100000 },
