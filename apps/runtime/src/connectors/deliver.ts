@@ -2,10 +2,12 @@ import { ConnectorError, idempotencyKey } from '@kiln/engine-connectors';
 import { sql } from 'kysely';
 import type { KilnContext } from '../context.js';
 import type { StoredError } from '../db/schema.js';
-import { appById, type AppRow } from '../metadata/apps.js';
+import type { AppRow } from '../metadata/apps.js';
 import { callOperation, type CallFailure } from './call.js';
 import { publishedConnector, type LoadedConnector } from './definitions.js';
 import { backoffMs, retryPolicy } from './retry.js';
+import { cachedConnectorSettings } from './settings.js';
+import { redact } from './redact.js';
 import { applySuccess } from './success.js';
 
 /** An outbox row a worker has leased (state `sending`). */
@@ -20,18 +22,41 @@ export interface ClaimedDelivery {
   idempotency_key: string | null;
   record_form: string | null;
   record_id: number | null;
+  /** The delivery's app as it was when claimed (read in the claim statement). */
+  app: AppRow;
 }
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
 
-/** Ends a leased delivery in a state, if this worker still holds the lease. */
-async function settle(ctx: KilnContext, d: ClaimedDelivery, worker: string, set: { state: 'pending' | 'dead'; error?: StoredError | null; nextAttemptAt?: Date }): Promise<void> {
+/** An attempt's outcome, written with the delivery's new state in one statement. */
+interface AttemptLog { id: number; durationMs: number; ok: boolean; steps: unknown; error: StoredError | null }
+
+/** The statement that records an attempt's outcome, as a CTE in front of the outbox update (none: nothing). */
+const attemptCte = (a: AttemptLog | undefined) => (a
+  ? sql`with attempt as (update outbox_attempts set duration_ms = ${a.durationMs}, ok = ${a.ok}, steps = ${json(a.steps)}::jsonb, error = ${a.error ? json(a.error) : null}::jsonb where id = ${a.id}) `
+  : sql``);
+
+/**
+ * Ends a leased delivery in a state, if this worker still holds the lease; with `attempt`, its
+ * attempt's outcome is recorded in the same statement (whether or not the lease is still held).
+ */
+async function settle(ctx: KilnContext, d: ClaimedDelivery, worker: string, set: { state: 'pending' | 'dead'; error?: StoredError | null; nextAttemptAt?: Date }, attempt?: AttemptLog): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  await ctx.db.updateTable('outbox').set({
-    state: set.state, locked_by: null, locked_until: null, updated_at: now,
-    ...(set.error !== undefined ? { last_error: set.error === null ? null : json(set.error) } : {}),
-    ...(set.nextAttemptAt ? { next_attempt_at: set.nextAttemptAt.toISOString() } : {}),
-  }).where('id', '=', d.id).where('state', '=', 'sending').where('locked_by', '=', worker).execute();
+  const lastError = set.error !== undefined ? sql`, last_error = ${set.error === null ? null : json(set.error)}::jsonb` : sql``;
+  const next = set.nextAttemptAt ? sql`, next_attempt_at = ${set.nextAttemptAt.toISOString()}` : sql``;
+  await sql`${attemptCte(attempt)}update outbox set state = ${set.state}, locked_by = null, locked_until = null, updated_at = ${now}${lastError}${next}
+    where id = ${d.id} and state = 'sending' and locked_by = ${worker}`.execute(ctx.db);
+}
+
+/**
+ * Marks a leased delivery delivered with its (redacted) result and records its attempt's outcome,
+ * in one statement: the success of an operation with no write back and no rule.
+ */
+async function delivered(ctx: KilnContext, d: ClaimedDelivery, worker: string, result: unknown, attempt: AttemptLog): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  await sql`${attemptCte(attempt)}update outbox set state = 'delivered', result = ${json(result)}::jsonb, delivered_at = ${now}, last_error = null,
+      locked_by = null, locked_until = null, updated_at = ${now}
+    where id = ${d.id} and state = 'sending' and locked_by = ${worker}`.execute(ctx.db);
 }
 
 /**
@@ -43,27 +68,30 @@ async function settle(ctx: KilnContext, d: ClaimedDelivery, worker: string, set:
 async function startAttempt(ctx: KilnContext, app: AppRow, d: ClaimedDelivery, worker: string, loaded: LoadedConnector, key: string): Promise<{ attemptId: number } | { deferUntil: Date } | null> {
   const now = ctx.clock.now();
   const perMinute = loaded.def.rateLimit?.perMinute;
+  const n = d.attempts + 1;
+  // Counts the attempt on the delivery (if this worker still holds the lease) and inserts its row, in one statement.
+  const record = async (db: typeof ctx.db) => {
+    const r = await sql<{ id: string | number }>`with counted as (
+        update outbox set attempts = ${n}, idempotency_key = ${key}, max_attempts = ${d.max_attempts ?? retryPolicy(loaded.def).maxAttempts}, updated_at = ${now.toISOString()}
+        where id = ${d.id} and state = 'sending' and locked_by = ${worker} returning id)
+      insert into outbox_attempts (outbox_id, app_id, connector, n, started_at)
+      select id, ${app.id}::bigint, ${d.target}::text, ${n}::integer, ${now.toISOString()}::timestamptz from counted returning id`.execute(db);
+    const row = r.rows[0];
+    return row ? { attemptId: Number(row.id) } : null; // none: the lease was lost, another worker has it
+  };
+  if (!perMinute || perMinute <= 0) return record(ctx.db);
   return ctx.db.transaction().execute(async (trx) => {
-    if (perMinute && perMinute > 0) {
-      await sql`select pg_advisory_xact_lock(hashtext(${`kiln-rate:${app.id}:${d.target}`}))`.execute(trx);
-      const since = new Date(now.getTime() - 60_000).toISOString();
-      const r = await sql<{ started_at: string }>`select started_at from outbox_attempts where app_id = ${app.id} and connector = ${d.target} and started_at > ${since}
-        order by started_at desc offset ${perMinute - 1} limit 1`.execute(trx);
-      const oldest = r.rows[0];
-      if (oldest) {
-        // Deferred, not attempted: keep the key so every later attempt uses the same one.
-        await trx.updateTable('outbox').set({ idempotency_key: key }).where('id', '=', d.id).where('idempotency_key', 'is', null).execute();
-        return { deferUntil: new Date(new Date(oldest.started_at).getTime() + 60_000 + 1) };
-      }
+    await sql`select pg_advisory_xact_lock(hashtext(${`kiln-rate:${app.id}:${d.target}`}))`.execute(trx);
+    const since = new Date(now.getTime() - 60_000).toISOString();
+    const r = await sql<{ started_at: string }>`select started_at from outbox_attempts where app_id = ${app.id} and connector = ${d.target} and started_at > ${since}
+      order by started_at desc offset ${perMinute - 1} limit 1`.execute(trx);
+    const oldest = r.rows[0];
+    if (oldest) {
+      // Deferred, not attempted: keep the key so every later attempt uses the same one.
+      await trx.updateTable('outbox').set({ idempotency_key: key }).where('id', '=', d.id).where('idempotency_key', 'is', null).execute();
+      return { deferUntil: new Date(new Date(oldest.started_at).getTime() + 60_000 + 1) };
     }
-    const n = d.attempts + 1;
-    const claimed = await trx.updateTable('outbox').set({
-      attempts: n, idempotency_key: key, max_attempts: d.max_attempts ?? retryPolicy(loaded.def).maxAttempts, updated_at: now.toISOString(),
-    }).where('id', '=', d.id).where('state', '=', 'sending').where('locked_by', '=', worker).executeTakeFirst();
-    if (!Number(claimed.numUpdatedRows)) return null; // the lease was lost: another worker has it
-    const row = await trx.insertInto('outbox_attempts').values({ outbox_id: d.id, app_id: app.id, connector: d.target, n, started_at: now.toISOString(), duration_ms: null, ok: null })
-      .returning('id').executeTakeFirstOrThrow();
-    return { attemptId: Number(row.id) };
+    return record(trx);
   });
 }
 
@@ -75,8 +103,7 @@ async function startAttempt(ctx: KilnContext, app: AppRow, d: ClaimedDelivery, w
  * HTTP calls run outside any transaction.
  */
 export async function deliverOne(ctx: KilnContext, d: ClaimedDelivery, worker: string): Promise<void> {
-  const app = await appById(ctx.db, d.app_id);
-  if (!app) return;
+  const app = d.app;
   const dead = (code: string, message: string) => settle(ctx, d, worker, { state: 'dead', error: { code, message } });
   if (app.current_version === null) return dead('APP_NOT_PUBLISHED', `App "${app.key}" has no published version.`);
   let loaded: LoadedConnector | null;
@@ -104,22 +131,26 @@ export async function deliverOne(ctx: KilnContext, d: ClaimedDelivery, worker: s
   if (!started) return;
   if ('deferUntil' in started) return settle(ctx, d, worker, { state: 'pending', nextAttemptAt: started.deferUntil });
 
-  const outcome = await callOperation(ctx, app, loaded, operation, d.payload, key);
+  const settings = await cachedConnectorSettings(ctx, app.id, loaded.def.key);
+  const outcome = await callOperation(ctx, app, loaded, operation, d.payload, key, settings);
   const error: CallFailure | null = outcome.ok ? null : outcome.error;
-  await ctx.db.updateTable('outbox_attempts').set({
-    duration_ms: outcome.durationMs, ok: outcome.ok, steps: json(outcome.steps), error: error ? json(storedOf(error)) : null,
-  }).where('id', '=', started.attemptId).execute();
+  const attempt: AttemptLog = { id: started.attemptId, durationMs: outcome.durationMs, ok: outcome.ok, steps: outcome.steps, error: error ? storedOf(error) : null };
 
   if (outcome.ok) {
+    const op = loaded.def.operations[operation]!;
+    const writes = Boolean(outcome.writeBack && Object.keys(outcome.writeBack).length && d.record_form && d.record_id !== null);
+    // Nothing to apply: the delivery and its attempt in one statement.
+    if (!writes && !op.rule) return delivered(ctx, d, worker, redact(outcome.result ?? null, outcome.sensitive), attempt);
+    await ctx.db.updateTable('outbox_attempts').set({ duration_ms: attempt.durationMs, ok: true, steps: json(attempt.steps), error: null }).where('id', '=', attempt.id).execute();
     await applySuccess(ctx, app, { ...d, attempts: d.attempts + 1 }, worker, loaded, operation, { result: outcome.result, writeBack: outcome.writeBack, sensitive: outcome.sensitive });
     return;
   }
   const policy = retryPolicy(loaded.def);
   const attempts = d.attempts + 1;
   const max = d.max_attempts ?? policy.maxAttempts;
-  if (error!.permanent || attempts >= max) return settle(ctx, d, worker, { state: 'dead', error: storedOf(error!) });
+  if (error!.permanent || attempts >= max) return settle(ctx, d, worker, { state: 'dead', error: storedOf(error!) }, attempt);
   const next = new Date(ctx.clock.now().getTime() + backoffMs(policy, attempts));
-  return settle(ctx, d, worker, { state: 'pending', error: storedOf(error!), nextAttemptAt: next });
+  return settle(ctx, d, worker, { state: 'pending', error: storedOf(error!), nextAttemptAt: next }, attempt);
 }
 
 /** A call failure as kept on the delivery (`{code, message, details?}`; step and permanence in details). */

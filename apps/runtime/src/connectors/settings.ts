@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type { KilnContext } from '../context.js';
 import type { KilnDatabase } from '../db/schema.js';
@@ -52,6 +53,37 @@ export async function loadConnectorSettings(ctx: KilnContext, appId: number, con
   return { baseUrl: row.base_url, secrets, updatedAt: row.updated_at };
 }
 
+// Per context (one per process): settings as the delivery worker uses them, decrypted, for a
+// second. Saving through saveConnectorSettings bumps the generation, so this process sees its own
+// change at once; another process sees it within SETTINGS_CACHE_MS.
+/** How long the delivery worker reuses a connector's decrypted settings (real time and runtime clock). */
+export const SETTINGS_CACHE_MS = 1000;
+interface CachedSettings { settings: ConnectorSettings; gen: number; at: number; clockAt: number }
+const settingsCache = new WeakMap<KilnContext, { gen: number; entries: Map<string, CachedSettings> }>();
+const cacheOf = (ctx: KilnContext) => {
+  let c = settingsCache.get(ctx);
+  if (!c) settingsCache.set(ctx, (c = { gen: 0, entries: new Map() }));
+  return c;
+};
+
+/**
+ * A connector's settings for sending deliveries: {@link loadConnectorSettings}, reused for up to
+ * {@link SETTINGS_CACHE_MS} (of both real time and the runtime clock) until this process saves
+ * settings. Changes saved by another process are seen up to that long after.
+ */
+export async function cachedConnectorSettings(ctx: KilnContext, appId: number, connector: string): Promise<ConnectorSettings> {
+  const c = cacheOf(ctx);
+  const k = `${appId}:${connector}`;
+  const now = performance.now();
+  const clockNow = ctx.clock.now().getTime();
+  const hit = c.entries.get(k);
+  if (hit && hit.gen === c.gen && now - hit.at < SETTINGS_CACHE_MS && clockNow >= hit.clockAt && clockNow - hit.clockAt < SETTINGS_CACHE_MS) return hit.settings;
+  const gen = c.gen;
+  const settings = await loadConnectorSettings(ctx, appId, connector);
+  if (gen === c.gen) c.entries.set(k, { settings, gen, at: now, clockAt: clockNow });
+  return settings;
+}
+
 /**
  * Changes a connector's settings: `baseUrl` (absolute http(s), null clears) and `secrets` merged
  * by name (a string sets, null clears); stored encrypted. A cached session/token of the connector
@@ -74,10 +106,15 @@ export async function saveConnectorSettings(ctx: KilnContext, appId: number, con
   }
   const baseUrl = patch.baseUrl === undefined ? current.baseUrl : patch.baseUrl;
   const now = ctx.clock.now().toISOString();
+  // Before and after the write (it may be inside a transaction not yet committed): a delivery
+  // that read the old row meanwhile does not keep it.
+  cacheOf(ctx).gen++;
   const stored = Object.keys(secrets).length ? encrypt(secretKey(ctx.config), JSON.stringify(secrets), aad(appId, connector)) : null;
   await db.insertInto('connector_settings').values({ app_id: appId, connector, base_url: baseUrl, secrets: stored, updated_at: now, updated_by: userId })
     .onConflict((oc) => oc.columns(['app_id', 'connector']).doUpdateSet({ base_url: baseUrl, secrets: stored, updated_at: now, updated_by: userId }))
     .execute();
   await dropToken(ctx, appId, connector, db);
+  cacheOf(ctx).gen++;
+  cacheOf(ctx).entries.clear();
   return { baseUrl, secrets, updatedAt: now };
 }

@@ -8,6 +8,11 @@ import { execScript } from '../exec-script.js';
  * kept with its (redacted) request/response log; per-installation settings and the shared
  * token/session cache are stored encrypted; inbound messages are remembered by id so a message
  * pushed again is processed once.
+ *
+ * `outbox_due` has `kind` in its predicate: every condition of the worker's claim is then in the
+ * index, so even before the first analyze of `outbox` PostgreSQL plans the claim as an ordered
+ * scan of it with LIMIT (not a bitmap scan + sort of every pending row, which re-reads the rows
+ * already claimed on each claim).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await execScript(db, `
@@ -27,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table outbox add column updated_at timestamptz;
     update outbox set updated_at = created_at;
     drop index if exists outbox_pending;
-    create index outbox_due on outbox (next_attempt_at, id) where state = 'pending';
+    create index outbox_due on outbox (next_attempt_at, id) where state = 'pending' and kind = 'connector';
     create index outbox_leased on outbox (locked_until) where state = 'sending';
     create index outbox_monitor on outbox (app_id, target, state, id desc);
     create index outbox_by_target on outbox (app_id, target, id desc);
