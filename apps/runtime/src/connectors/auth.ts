@@ -1,7 +1,8 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AuthConfig } from '@kiln/engine-connectors';
 import type { KilnContext } from '../context.js';
 import { AuthFailure, hasLogin, login } from './logins.js';
+import { hmacSignature } from './signing.js';
 import { dropToken, getToken, putToken, type CachedSession } from './tokens.js';
 
 /** Everything an authenticator needs about one connector installation. */
@@ -103,7 +104,7 @@ export class Authenticator {
       case 'hmac': {
         const ts = String(Math.floor(this.env.ctx.clock.now().getTime() / 1000));
         setHeader(headers, a.timestampHeader ?? 'X-Kiln-Timestamp', ts);
-        setHeader(headers, a.header, createHmac('sha256', secret).update(`${ts}.${req.body ?? ''}`).digest('hex'));
+        setHeader(headers, a.header, hmacSignature(secret, ts, req.body ?? ''));
         break;
       }
     }

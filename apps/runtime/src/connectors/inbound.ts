@@ -5,7 +5,7 @@ import type { AppRow } from '../metadata/apps.js';
 import { inWriteScope } from '../rules/scope.js';
 import type { LoadedConnector } from './definitions.js';
 import { applyInboundEffect, type EffectOutcome } from './inbound-effects.js';
-import { loadConnectorSettings } from './settings.js';
+import { cachedConnectorSettings } from './settings.js';
 import { verifyInbound } from './signing.js';
 
 /** An inbound HTTP request as the hook route received it (raw body kept for signatures). */
@@ -56,7 +56,7 @@ function bodyOf(req: InboundHttp): unknown {
  */
 export async function handleInbound(ctx: KilnContext, app: AppRow, loaded: LoadedConnector, req: InboundHttp, locale: 'zh-CN' | 'en'): Promise<InboundAnswer> {
   const inbound = loaded.def.inbound!;
-  const settings = await loadConnectorSettings(ctx, app.id, loaded.def.key);
+  const settings = await cachedConnectorSettings(ctx, app.id, loaded.def.key);
   const failure = verifyInbound(inbound.verify, { rawBody: req.rawBody, headers: req.headers, query: req.query }, settings.secrets, ctx.clock.now());
   if (failure) throw new KilnError(failure.code, failure.message, 'secret' in failure ? { secret: failure.secret } : null);
   if (req.method === 'GET') {

@@ -67,7 +67,7 @@ const cacheOf = (ctx: KilnContext) => {
 };
 
 /**
- * A connector's settings for sending deliveries: {@link loadConnectorSettings}, reused for up to
+ * A connector's settings on the hot paths (deliveries, inbound hooks): {@link loadConnectorSettings}, reused for up to
  * {@link SETTINGS_CACHE_MS} (of both real time and the runtime clock) until this process saves
  * settings. Changes saved by another process are seen up to that long after.
  */
