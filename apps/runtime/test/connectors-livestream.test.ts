@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { startChannels, startDouyin, startKingdee, startWecom, startYonyou, type ChannelsFake, type DouyinFake, type KingdeeFake, type WecomFake, type YonyouFake } from '@kiln/fakes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { complete, person, taskFor, type Person } from './helpers/flows.js';
-import { ADMIN, describeBackends, type Harness } from './helpers/harness.js';
+import { describeConnectors } from './helpers/connectors.js';
 
 /**
  * The livestream template's ERP sync end to end, over real HTTP against the protocol fakes:
@@ -13,19 +13,16 @@ import { ADMIN, describeBackends, type Harness } from './helpers/harness.js';
  * hand; Yonyou instead of Kingdee; Douyin and WeChat Channels pushes delivered three times make
  * one order each.
  */
-describeBackends('livestream ERP sync through connectors', (h) => {
+describeConnectors('livestream ERP sync through connectors', (h) => {
   let kingdee: KingdeeFake, yonyou: YonyouFake, wecom: WecomFake, douyin: DouyinFake, channels: ChannelsFake;
   let lead: Person, warehouse: Person, finance: Person;
   let phone = 13600000000;
-  let adminToken = '';
-  /** As the admin, signed in after the clock moved to the real time (the harness's token predates it). */
-  const req: Harness['req'] = (o) => h().req({ ...o, headers: { authorization: `Bearer ${adminToken}`, ...(o.headers ?? {}) } });
   const advance = async (duration: string) => {
-    const r = await req({ method: 'POST', url: '/api/_test/clock', payload: { advance: duration } });
+    const r = await h().req({ method: 'POST', url: '/api/_test/clock', payload: { advance: duration } });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   };
   const get = async (url: string) => {
-    const r = await req({ method: 'GET', url });
+    const r = await h().req({ method: 'GET', url });
     expect(r.status, `${url}: ${JSON.stringify(r.body)}`).toBe(200);
     return r.body;
   };
@@ -37,12 +34,12 @@ describeBackends('livestream ERP sync through connectors', (h) => {
   /** Runs every delivery now due (the test clock's "advance" drains the outbox before answering). */
   const drain = () => advance('PT0S');
   const settings = async (connector: string, body: object) => {
-    const r = await req({ method: 'PUT', url: `/api/apps/livestream/connectors/${connector}/settings`, payload: body });
+    const r = await h().req({ method: 'PUT', url: `/api/apps/livestream/connectors/${connector}/settings`, payload: body });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   };
   /** A live-room intent → its draft order. */
   const intent = async (sku = 'TEA-001', qty = 1) => {
-    const r = await req({ method: 'POST', url: '/api/public/forms/live/submissions?code=LIVE888&channel=douyin', headers: { authorization: '' }, payload: { name: '观众', phone: String(++phone), sku, qty } });
+    const r = await h().req({ method: 'POST', url: '/api/public/forms/live/submissions?code=LIVE888&channel=douyin', headers: { authorization: '' }, payload: { name: '观众', phone: String(++phone), sku, qty } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const [o] = await records('orders', { intent: r.body.id });
     expect(o.status).toBe('pending_review');
@@ -59,9 +56,6 @@ describeBackends('livestream ERP sync through connectors', (h) => {
   const kingdeeBills = (billNo: string) => kingdee.orders().filter((o) => o.number === billNo);
 
   beforeAll(async () => {
-    // The ERP signs its callbacks with the real time; the runtime's clock starts there too.
-    expect((await h().req({ method: 'POST', url: '/api/_test/clock', payload: { set: new Date().toISOString() } })).status).toBe(200);
-    adminToken = await h().login(ADMIN.email, ADMIN.password);
     await h().app.listen({ port: 0, host: '127.0.0.1' });
     const kiln = `http://127.0.0.1:${(h().app.server.address() as AddressInfo).port}`;
     [kingdee, yonyou, wecom, douyin, channels] = await Promise.all([
@@ -72,17 +66,16 @@ describeBackends('livestream ERP sync through connectors', (h) => {
       startDouyin({ target: `${kiln}/api/hooks/livestream/douyin` }),
       startChannels({ target: `${kiln}/api/hooks/livestream/channels` }),
     ]);
-    const r = await req({ method: 'POST', url: '/api/templates/livestream-erp/install', payload: { demoData: true } });
+    const r = await h().req({ method: 'POST', url: '/api/templates/livestream-erp/install', payload: { demoData: true } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     await settings('erp_kingdee', { baseUrl: kingdee.apiBase });
     await settings('erp_yonyou', { baseUrl: yonyou.url });
     await settings('wecom_sales', { baseUrl: wecom.url });
     await settings('channels', { baseUrl: channels.url });
-    const admin = { ...h(), req };
-    const manager = await person(admin, 'mgr@erp.test', { groups: ['sales_manager'] });
-    lead = await person(admin, 'lead@erp.test', { groups: ['sales_lead'], managerId: manager.id });
-    warehouse = await person(admin, 'wh@erp.test', { groups: ['warehouse'] });
-    finance = await person(admin, 'fin@erp.test', { groups: ['finance'] });
+    const manager = await person(h(), 'mgr@erp.test', { groups: ['sales_manager'] });
+    lead = await person(h(), 'lead@erp.test', { groups: ['sales_lead'], managerId: manager.id });
+    warehouse = await person(h(), 'wh@erp.test', { groups: ['warehouse'] });
+    finance = await person(h(), 'fin@erp.test', { groups: ['finance'] });
   });
 
   afterAll(async () => {
@@ -166,7 +159,7 @@ describeBackends('livestream ERP sync through connectors', (h) => {
     expect(kingdeeBills(o.order_no)).toHaveLength(0);
     expect((await orderById(o.id)).status).toBe('approved');
     kingdee.fault(null);
-    const r = await req({ method: 'POST', url: `/api/apps/livestream/connectors/erp_kingdee/deliveries/${dead.id}/retry` });
+    const r = await h().req({ method: 'POST', url: `/api/apps/livestream/connectors/erp_kingdee/deliveries/${dead.id}/retry` });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     await drain();
     expect((await get(`/api/apps/livestream/connectors/erp_kingdee/deliveries/${dead.id}`)).state).toBe('delivered');
@@ -179,9 +172,9 @@ describeBackends('livestream ERP sync through connectors', (h) => {
     const def = flow.definition ?? flow.draft ?? flow;
     const node = def.nodes.find((n: any) => n.id === 'erp');
     node.data.connector = 'erp_yonyou';
-    let r = await req({ method: 'PUT', url: '/api/apps/livestream/flows/order_review', payload: def });
+    let r = await h().req({ method: 'PUT', url: '/api/apps/livestream/flows/order_review', payload: def });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    r = await req({ method: 'POST', url: '/api/apps/livestream/publish', payload: {} });
+    r = await h().req({ method: 'POST', url: '/api/apps/livestream/publish', payload: {} });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const o = await intent('TEA-002', 3);
     await approveAll(o.id);
@@ -234,4 +227,4 @@ describeBackends('livestream ERP sync through connectors', (h) => {
     expect(channels.requests.filter((r) => r.path.startsWith('/channels/ec/order/get'))).toHaveLength(1);
     expect((await deliveries('channels')).filter((d) => d.input?.orderId === orderId)).toHaveLength(1);
   });
-}, { testClock: true });
+});

@@ -1,38 +1,17 @@
 import { connectorFromPreset, type ConnectorDefinition } from '@kiln/engine-connectors';
-import { afterAll, beforeAll, describe } from 'vitest';
 import type { DbKind } from '../../src/db/connection.js';
-import { ADMIN, backends, startHarness, type Harness } from './harness.js';
+import { describeBackends, type Harness } from './harness.js';
 
 /** The passphrase the connector tests encrypt secrets with (no key file is written). */
 export const TEST_SECRET_KEY = 'kiln connector tests passphrase';
 
 /**
- * Like describeBackends, with the manual test clock and a KILN_SECRET_KEY; `only` limits the
- * block to one backend (e.g. the multi-worker test needs real PostgreSQL connections).
+ * describeBackends with the manual test clock started at the real time (the fakes check
+ * signatures' timestamps against it) and a KILN_SECRET_KEY; `only` limits the block to one
+ * backend (e.g. the multi-worker test needs real PostgreSQL connections).
  */
 export function describeConnectors(name: string, fn: (h: () => Harness, kind: DbKind) => void, opts: { only?: DbKind } = {}): void {
-  for (const kind of backends()) {
-    if (opts.only && kind !== opts.only) continue;
-    describe(`${name} [${kind}]`, () => {
-      let harness: Harness | undefined;
-      beforeAll(async () => {
-        harness = await startHarness(kind, { testClock: true, env: { KILN_SECRET_KEY: TEST_SECRET_KEY } });
-        // The fakes check signatures' timestamps against the real time: start the test clock there
-        // (and sign in again: the first session was made on the harness's start date).
-        await harness.req({ method: 'POST', url: '/api/_test/clock', payload: { set: new Date().toISOString() } });
-        const token = await harness.login(ADMIN.email, ADMIN.password);
-        const req = harness.req;
-        harness.req = (o) => req({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
-      });
-      afterAll(async () => {
-        await harness?.close();
-      });
-      fn(() => {
-        if (!harness) throw new Error('harness not started');
-        return harness;
-      }, kind);
-    });
-  }
+  describeBackends(name, fn, { testClock: true, realTime: true, env: { KILN_SECRET_KEY: TEST_SECRET_KEY }, only: opts.only });
 }
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });

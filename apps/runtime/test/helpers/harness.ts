@@ -17,9 +17,18 @@ export function backends(): DbKind[] {
   return only?.length ? all.filter((b) => only.includes(b)) : all;
 }
 
-/** Runs a describe block once per backend (kysely-style: the same tests on every database). */
-export function describeBackends(name: string, fn: (h: () => Harness, kind: DbKind) => void, opts: { testClock?: boolean } = {}): void {
+/** How a harness starts: the manual test clock (from 2026-01-05, or from the real time), extra environment. */
+export interface HarnessOptions {
+  testClock?: boolean;
+  /** Start the manual clock at the real time (for outside systems that check timestamps). */
+  realTime?: boolean;
+  env?: Record<string, string>;
+}
+
+/** Runs a describe block once per backend (kysely-style: the same tests on every database); `only` limits it to one. */
+export function describeBackends(name: string, fn: (h: () => Harness, kind: DbKind) => void, opts: HarnessOptions & { only?: DbKind } = {}): void {
   for (const kind of backends()) {
+    if (opts.only && kind !== opts.only) continue;
     describe(`${name} [${kind}]`, () => {
       let harness: Harness | undefined;
       beforeAll(async () => {
@@ -82,12 +91,12 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
 }
 
 /** Boots a runtime on a fresh database of the given kind. */
-export async function startHarness(kind: DbKind, opts: { testClock?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(kind: DbKind, opts: HarnessOptions = {}): Promise<Harness> {
   const pgdb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgdb ? { url: pgdb.url } : { dataDir: 'memory://' });
   await migrateToLatest(database.db as never);
   const config = { ...loadConfig({ ...process.env, ...opts.env, KILN_TEST_CLOCK: opts.testClock ? '1' : '0' }), adminEmail: ADMIN.email, adminPassword: ADMIN.password };
-  const clock = config.testClock ? new ManualClock(new Date('2026-01-05T01:00:00.000Z')) : new SystemClock();
+  const clock = config.testClock ? new ManualClock(opts.realTime ? new Date() : new Date('2026-01-05T01:00:00.000Z')) : new SystemClock();
   const ctx: KilnContext = { db: database.db, dbKind: database.kind, clock, config };
   await ensureFirstAdmin(database.db, ADMIN.email, ADMIN.password);
   const app = await buildServer(ctx, { logger: false, serveStatic: false });
