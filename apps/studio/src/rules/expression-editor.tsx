@@ -1,13 +1,14 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion } from '@codemirror/autocomplete';
 import { javascript } from '@codemirror/lang-javascript';
 import { setDiagnostics } from '@codemirror/lint';
-import { EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightSpecialChars, keymap, lineNumbers, placeholder as placeholderExt } from '@codemirror/view';
 import type { FactContext } from '@kiln/engine-rules';
 import { useEffect, useMemo, useRef } from 'react';
 import { expressionCompletions } from './editor/completions';
 import { toDiagnostics, type InlineProblem } from './editor/diagnostics';
 import { expressionHighlight } from './editor/highlight';
+import { historyKeys } from './editor/history-keys';
 import { expressionHover } from './editor/hover';
 import type { CompletionScope, ExpressionField } from './editor/scope';
 import { singleLine } from './editor/single-line';
@@ -51,25 +52,6 @@ export interface ExpressionEditorProps {
   onRedo?: () => void;
   /** Show the problem messages under the editor too (default true). */
   showMessages?: boolean;
-}
-
-function historyKeys(get: () => Pick<ExpressionEditorProps, 'onUndo' | 'onRedo'>): Extension {
-  // `any` sees the raw event: Ctrl+Shift+Z arrives as "z" or "Z" depending on the browser.
-  return Prec.highest(
-    keymap.of([
-      {
-        any: (_view, e) => {
-          if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
-          const k = e.key.toLowerCase();
-          const fn = k === 'z' ? get()[e.shiftKey ? 'onRedo' : 'onUndo'] : k === 'y' ? get().onRedo : undefined;
-          if (!fn) return false;
-          e.preventDefault();
-          fn();
-          return true;
-        },
-      },
-    ]),
-  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, type CompletionSource } from '@codemirror/autocomplete';
 import { setDiagnostics } from '@codemirror/lint';
-import { EditorState, Prec, type Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightSpecialChars, keymap, lineNumbers, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { toDiagnostics, type InlineProblem } from '../../rules/editor/diagnostics';
+import { historyKeys } from '../../rules/editor/history-keys';
 import { singleLine } from '../../rules/editor/single-line';
 import { External, minimalChange } from '../../rules/editor/sync';
 import { expressionTheme } from '../../rules/editor/theme';
@@ -25,24 +26,6 @@ export interface CodeBoxProps {
   /** Ctrl/Cmd+Z (Shift+Z, Y) inside the box: the page's history. Without them the keys do nothing here. */
   onUndo?: () => void;
   onRedo?: () => void;
-}
-
-function historyKeys(get: () => Pick<CodeBoxProps, 'onUndo' | 'onRedo'>): Extension {
-  return Prec.highest(
-    keymap.of([
-      {
-        any: (_view, e) => {
-          if (!(e.ctrlKey || e.metaKey) || e.altKey) return false;
-          const k = e.key.toLowerCase();
-          const fn = k === 'z' ? get()[e.shiftKey ? 'onRedo' : 'onUndo'] : k === 'y' ? get().onRedo : undefined;
-          if (!fn) return false;
-          e.preventDefault();
-          fn();
-          return true;
-        },
-      },
-    ]),
-  );
 }
 
 /**
