@@ -12,6 +12,7 @@ import { useUndoRedo } from '../hooks/useUndoRedo';
 import { refreshCards } from '../store/dashboard-ui';
 import { dashboardEdit } from '../store/edit';
 import { publishDashboardApp, saveDashboardDraft } from '../store/persist';
+import { DirtyDot, SavePublishButtons, UndoRedoButtons } from '../../ui/designer-controls';
 
 /** Dashboard editor top bar: back, name, unsaved indicator, undo / redo, refresh, save, publish. */
 export function DashboardToolbar() {
@@ -31,29 +32,15 @@ export function DashboardToolbar() {
         <span className="badge dashboard-kind">{t('dashboards.kind')}</span>
         <strong data-testid="dashboard-heading">{textOf(dashboard.name, locale, dashboard.key)}</strong>
         <code className="muted-code">{dashboard.key}</code>
-        <span className={dirty ? 'dirty-dot is-dirty' : 'dirty-dot'} data-testid="dashboard-dirty" data-dirty={dirty}>
-          {dirty ? t('designer.unsaved') : t('designer.allSaved')}
-        </span>
+        <DirtyDot dirty={dirty} testId="dashboard-dirty" />
       </div>
       <div className="toolbar-spacer" />
       <SaveResultBadge result={result} testId="dashboard-result" />
-      <div className="btn-group">
-        <button type="button" className="btn btn-sm" disabled={!canUndo} onClick={dashboardEdit.undo} title={t('designer.undoHint')} data-testid="dashboard-undo">
-          ↶ {t('designer.undo')}
-        </button>
-        <button type="button" className="btn btn-sm" disabled={!canRedo} onClick={dashboardEdit.redo} title={t('designer.redoHint')} data-testid="dashboard-redo">
-          ↷ {t('designer.redo')}
-        </button>
-      </div>
+      <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} onUndo={dashboardEdit.undo} onRedo={dashboardEdit.redo} testPrefix="dashboard" />
       <button type="button" className="btn btn-sm" onClick={refreshCards} data-testid="dashboard-refresh-now">
         ⟳ {t('dashboards.refreshNow')}
       </button>
-      <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void saveDashboardDraft()} data-testid="dashboard-save">
-        {busy === 'saving' ? t('designer.saving') : t('designer.saveDraft')}
-      </button>
-      <button type="button" className="btn btn-sm btn-primary" disabled={busy !== null} onClick={() => void publishDashboardApp()} data-testid="dashboard-publish">
-        {busy === 'publishing' ? t('designer.publishing') : t('designer.publish')}
-      </button>
+      <SavePublishButtons busy={busy} onSave={saveDashboardDraft} onPublish={publishDashboardApp} testPrefix="dashboard" />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useUndoRedo } from '../hooks/useUndoRedo';
 import { flowEdit } from '../store/edit';
 import { useFlowUi, type FlowUiState } from '../store/flow-ui';
 import { publishFlowApp, saveFlowDraft } from '../store/persist';
+import { DirtyDot, SavePublishButtons, UndoRedoButtons } from '../../ui/designer-controls';
 
 const selectHasSelection = (s: FlowUiState) => s.selectedNodes.length + s.selectedEdges.length > 0;
 
@@ -38,20 +39,11 @@ export function FlowToolbar() {
         <span className="badge flow-kind">{t('flows.kind')}</span>
         <strong data-testid="flow-heading">{pick(flow.name, locale, flow.key)}</strong>
         <code className="muted-code">{flow.key}</code>
-        <span className={dirty ? 'dirty-dot is-dirty' : 'dirty-dot'} data-testid="flow-dirty" data-dirty={dirty}>
-          {dirty ? t('designer.unsaved') : t('designer.allSaved')}
-        </span>
+        <DirtyDot dirty={dirty} testId="flow-dirty" />
       </div>
       <div className="toolbar-spacer" />
       <SaveResultBadge result={result} testId="flow-result" />
-      <div className="btn-group">
-        <button type="button" className="btn btn-sm" disabled={!canUndo} onClick={flowEdit.undo} title={t('designer.undoHint')} data-testid="flow-undo">
-          ↶ {t('designer.undo')}
-        </button>
-        <button type="button" className="btn btn-sm" disabled={!canRedo} onClick={flowEdit.redo} title={t('designer.redoHint')} data-testid="flow-redo">
-          ↷ {t('designer.redo')}
-        </button>
-      </div>
+      <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} onUndo={flowEdit.undo} onRedo={flowEdit.redo} testPrefix="flow" />
       <button type="button" className="btn btn-sm btn-danger" disabled={!hasSelection} onClick={flowEdit.removeSelected} title={t('flows.deleteHint')} data-testid="flow-delete">
         {t('common.delete')}
       </button>
@@ -63,12 +55,7 @@ export function FlowToolbar() {
           {t('flows.fit')}
         </button>
       </div>
-      <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void saveFlowDraft()} data-testid="flow-save">
-        {busy === 'saving' ? t('designer.saving') : t('designer.saveDraft')}
-      </button>
-      <button type="button" className="btn btn-sm btn-primary" disabled={busy !== null} onClick={() => void publishFlowApp()} data-testid="flow-publish">
-        {busy === 'publishing' ? t('designer.publishing') : t('designer.publish')}
-      </button>
+      <SavePublishButtons busy={busy} onSave={saveFlowDraft} onPublish={publishFlowApp} testPrefix="flow" />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useSaveState } from '../hooks/useSaveState';
 import { useUndoRedo } from '../hooks/useUndoRedo';
 import { reportEdit } from '../store/edit';
 import { publishReportApp, saveReportDraft } from '../store/persist';
+import { DirtyDot, SavePublishButtons, UndoRedoButtons } from '../../ui/designer-controls';
 
 /** Report designer top bar: back, name, unsaved indicator, undo / redo, save, publish. */
 export function ReportToolbar() {
@@ -30,26 +31,12 @@ export function ReportToolbar() {
         <span className="badge report-kind">{t('reports.kind')}</span>
         <strong data-testid="report-heading">{textOf(report.name, locale, report.key)}</strong>
         <code className="muted-code">{report.key}</code>
-        <span className={dirty ? 'dirty-dot is-dirty' : 'dirty-dot'} data-testid="report-dirty" data-dirty={dirty}>
-          {dirty ? t('designer.unsaved') : t('designer.allSaved')}
-        </span>
+        <DirtyDot dirty={dirty} testId="report-dirty" />
       </div>
       <div className="toolbar-spacer" />
       <SaveResultBadge result={result} testId="report-result" />
-      <div className="btn-group">
-        <button type="button" className="btn btn-sm" disabled={!canUndo} onClick={reportEdit.undo} title={t('designer.undoHint')} data-testid="report-undo">
-          ↶ {t('designer.undo')}
-        </button>
-        <button type="button" className="btn btn-sm" disabled={!canRedo} onClick={reportEdit.redo} title={t('designer.redoHint')} data-testid="report-redo">
-          ↷ {t('designer.redo')}
-        </button>
-      </div>
-      <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void saveReportDraft()} data-testid="report-save">
-        {busy === 'saving' ? t('designer.saving') : t('designer.saveDraft')}
-      </button>
-      <button type="button" className="btn btn-sm btn-primary" disabled={busy !== null} onClick={() => void publishReportApp()} data-testid="report-publish">
-        {busy === 'publishing' ? t('designer.publishing') : t('designer.publish')}
-      </button>
+      <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} onUndo={reportEdit.undo} onRedo={reportEdit.redo} testPrefix="report" />
+      <SavePublishButtons busy={busy} onSave={saveReportDraft} onPublish={publishReportApp} testPrefix="report" />
     </div>
   );
 }

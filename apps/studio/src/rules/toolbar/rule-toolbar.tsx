@@ -11,6 +11,7 @@ import { useUndoRedo } from '../hooks/useUndoRedo';
 import { ruleEdit } from '../store/edit';
 import { publishRuleApp, saveRuleDraft } from '../store/persist';
 import { SaveResultBadge } from './save-result';
+import { DirtyDot, SavePublishButtons, UndoRedoButtons } from '../../ui/designer-controls';
 
 /** Rule editor top bar: back, title, type, unsaved indicator, undo/redo, save draft, publish. */
 export function RuleToolbar() {
@@ -30,26 +31,12 @@ export function RuleToolbar() {
         <span className={`badge rule-kind rule-kind-${rule.type}`}>{rule.type === 'trigger' ? t('rules.typeTrigger') : t('rules.typeTable')}</span>
         <strong data-testid="rule-heading">{pick(rule.title, locale, rule.key)}</strong>
         <code className="muted-code">{rule.key}</code>
-        <span className={dirty ? 'dirty-dot is-dirty' : 'dirty-dot'} data-testid="rule-dirty" data-dirty={dirty}>
-          {dirty ? t('designer.unsaved') : t('designer.allSaved')}
-        </span>
+        <DirtyDot dirty={dirty} testId="rule-dirty" />
       </div>
       <div className="toolbar-spacer" />
       <SaveResultBadge />
-      <div className="btn-group">
-        <button type="button" className="btn btn-sm" disabled={!canUndo} onClick={ruleEdit.undo} title={t('designer.undoHint')} data-testid="rule-undo">
-          ↶ {t('designer.undo')}
-        </button>
-        <button type="button" className="btn btn-sm" disabled={!canRedo} onClick={ruleEdit.redo} title={t('designer.redoHint')} data-testid="rule-redo">
-          ↷ {t('designer.redo')}
-        </button>
-      </div>
-      <button type="button" className="btn btn-sm" disabled={busy !== null} onClick={() => void saveRuleDraft()} data-testid="rule-save">
-        {busy === 'saving' ? t('designer.saving') : t('designer.saveDraft')}
-      </button>
-      <button type="button" className="btn btn-sm btn-primary" disabled={busy !== null} onClick={() => void publishRuleApp()} data-testid="rule-publish">
-        {busy === 'publishing' ? t('designer.publishing') : t('designer.publish')}
-      </button>
+      <UndoRedoButtons canUndo={canUndo} canRedo={canRedo} onUndo={ruleEdit.undo} onRedo={ruleEdit.redo} testPrefix="rule" />
+      <SavePublishButtons busy={busy} onSave={saveRuleDraft} onPublish={publishRuleApp} testPrefix="rule" />
     </div>
   );
 }
