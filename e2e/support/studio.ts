@@ -9,6 +9,17 @@ export async function attrIs(locator: Locator, name: string, value: string): Pro
   await expect.poll(() => locator.getAttribute(name), { timeout: WAIT_MS }).toBe(value);
 }
 
+/**
+ * Clicks `locator` until its attribute `name` reads `value`: a click that lands while a drag
+ * just ended (dnd-kit swallows the click that follows a drop) is repeated, a real no-op fails.
+ */
+export async function clickUntil(locator: Locator, name: string, value: string): Promise<void> {
+  await expect.poll(async () => {
+    if ((await locator.getAttribute(name)) !== value) await locator.click();
+    return locator.getAttribute(name);
+  }, { timeout: WAIT_MS }).toBe(value);
+}
+
 /** Polls until `locator`'s trimmed text equals (string) or matches (RegExp) `text`. */
 export async function textIs(locator: Locator, text: string | RegExp): Promise<void> {
   const read = async () => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();

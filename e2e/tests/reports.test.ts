@@ -5,7 +5,7 @@ import { loginApp } from '../support/app-login';
 import { clickGroup, chooseDrill, drillPath, drillRecordIds, exportCsv, openDashboard } from '../support/dashboards';
 import { ADMIN } from '../support/env';
 import { browserSession, type Lang } from '../support/session';
-import { WAIT_MS, attrIs, fillStudioLogin, pointerDrag } from '../support/studio';
+import { WAIT_MS, attrIs, clickUntil, fillStudioLogin, pointerDrag } from '../support/studio';
 
 /**
  * Acceptance: a builder makes a bar chart (orders' total by campaign, drilling to status and then
@@ -102,7 +102,7 @@ describe.each(PASSES)('report designer → dashboard → drill-down and CSV in /
     await id('chip-campaign').waitFor();
     await drag('total', 'measures');
     await id('chip-total_sum').waitFor();
-    await id('visual-bar').click();
+    await clickUntil(id('visual-bar'), 'aria-pressed', 'true');
     await attrIs(id('report-visual'), 'data-type', 'bar');
     await previewRows('2');
     // Status is a second level: campaign → status → the orders.
@@ -132,7 +132,7 @@ describe.each(PASSES)('report designer → dashboard → drill-down and CSV in /
     await id('chip-status').waitFor();
     await drag('total', 'measures');
     await id('chip-total_sum').waitFor();
-    await id('visual-pivot').click();
+    await clickUntil(id('visual-pivot'), 'aria-pressed', 'true');
     await id('well-pivot-columns').waitFor();
     await pointerDrag(s.page, id('chip-status'), id('well-pivot-columns'));
     await attrIs(id('well-pivot-columns'), 'data-count', '1');
