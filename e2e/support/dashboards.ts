@@ -69,10 +69,14 @@ export async function setDateRange(page: Page, param: string, from: string, to: 
 export async function clickGroup(page: Page, itemId: string, label: string): Promise<void> {
   const view = id(page, `report-view-${itemId}`);
   const chartButton = view.locator(`[data-testid^="report-drill-"][data-label="${label}"]`);
+  const cellButton = view.locator('button.kr-drill', { hasText: label });
+  // After a drill the card refetches: wait until the group is drawn (as a bar or a cell) before
+  // choosing how to click it — counting at once can see the previous level.
+  await chartButton.or(cellButton).first().waitFor({ state: 'attached', timeout: WAIT_MS });
   if (await chartButton.count()) {
     await chartButton.first().focus();
     await chartButton.first().click();
-  } else await view.locator('button.kr-drill', { hasText: label }).first().click();
+  } else await cellButton.first().click();
 }
 
 /** After `clickGroup` on a level that offers both: picks "drill into next" or "show records". */

@@ -108,7 +108,7 @@ describe.each(PASSES)('report designer → dashboard → drill-down and CSV in /
     // Status is a second level: campaign → status → the orders.
     await drag('status', 'dimensions');
     await id('chip-status').waitFor();
-    await id('report-tab-report').click();
+    await clickUntil(id('report-tab-report'), 'aria-selected', 'true');
     await id('drill-add').selectOption('campaign');
     await id('drill-add').selectOption('status');
     await id('drill-records').check();
@@ -171,8 +171,10 @@ describe.each(PASSES)('report designer → dashboard → drill-down and CSV in /
     await clickGroup(page, 'item_sales', 'Spring');
     await expect.poll(() => drillPath(page, 'item_sales'), { timeout: WAIT_MS }).toContain('Spring');
     await clickGroup(page, 'item_sales', pass.ui.paid);
+    // The last level either asks (menu) or opens the records at once: wait for one of them.
     const records = page.getByTestId('drill-menu-records');
-    if (await records.isVisible().catch(() => false)) await chooseDrill(page, 'records');
+    await records.or(page.getByTestId('drill-records')).first().waitFor({ timeout: WAIT_MS });
+    if (await records.isVisible()) await chooseDrill(page, 'records');
     await expect.poll(() => drillRecordIds(page), { timeout: WAIT_MS }).toEqual([orders.springPaid]);
     await id('drill-records-close').click();
   });
