@@ -54,6 +54,24 @@ export type { ExpressionSlot, SlotRole } from './compile/slots.js';
 export type { AnyCell, CellKind, CellNode, CellValue, CompareCell, CompareOp, ExprCell, ListCell, LiteralCell, RangeCell } from './tables/cell.js';
 export type { CellError, CellErrorReason, ParseCellResult } from './tables/parse-cell.js';
 export type { RowOverlap } from './tables/overlap.js';
+export type {
+  AssignableGlobalRole,
+  CheckPolicyOptions,
+  FieldAccess,
+  FormGrant,
+  ParsePolicyResult,
+  PolicyErrorCode,
+  PolicyNode,
+  PolicyOp,
+  PolicyProblem,
+  PolicySpan,
+  PolicyValue,
+  RoleContext,
+  RoleDefinition,
+  RoleErrorCode,
+  RoleProblem,
+  SelfUserAttr,
+} from './policy/index.js';
 
 // ---- definition format ----
 export { ACTION_TYPES, HIT_POLICIES, RULE_ERROR_CODES, TRACE_MODES, TRIGGER_EVENTS } from './types.js';
@@ -87,3 +105,23 @@ export { SEMANTICS_VERSION, SEMANTICS_VERSIONS } from './compile/semantics.js';
 export { lineColumn, parseExpression } from './compile/parse-expression.js';
 export { expressionSlots } from './compile/slots.js';
 export { fnv1a64 } from './compile/hash.js';
+
+// ---- roles and row policies ----
+export {
+  ASSIGNABLE_GLOBAL_ROLES,
+  checkPolicy,
+  GROUP_NAME_PATTERN,
+  parsePolicy,
+  POLICY_ERROR_CODES,
+  POLICY_MAX_DEPTH,
+  POLICY_MAX_LENGTH,
+  POLICY_MAX_TREE_DEPTH,
+  POLICY_OPS,
+  POLICY_SYSTEM_KEYS,
+  policyFields,
+  policyUserRefs,
+  ROLE_ERROR_CODES,
+  ROLE_KEY_PATTERN,
+  SELF_USER_ATTRS,
+  validateRole,
+} from './policy/index.js';
