@@ -17,18 +17,15 @@
  * this bench created has) — default a fresh database on BENCH_DATABASE_URL / TEST_DATABASE_URL /
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards; BENCH_RUNS (15), BENCH_WARMUP (2).
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { OTHERS_KEY, resolveParams, type ReportDefinition } from '@kiln/engine-reports';
 import pg from 'pg';
 import { parseScale } from '../src/templates/scale/index.js';
-import { startServer, withDatabase } from './support.js';
+import { BENCH_ADMIN, fmtMs, kilnCli, percentileOf, startServer, withDatabase } from './support.js';
 
 const SCALE = parseScale(process.env.KILN_BENCH_SCALE ?? '1m');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const PORT = 3990 + Math.floor(Math.random() * 9);
-const ADMIN = { email: 'admin@kiln.local', password: 'bench-admin-pw' };
 const TZ = 'Asia/Shanghai';
 const TEMPLATES = [
   { id: 'referral-marketing', app: 'referral' },
@@ -40,24 +37,6 @@ const TARGET_RATIO = 1.2;
 type Row = Record<string, unknown>;
 interface ApiResult { columns: Array<{ key: string; role: string }>; rows: Row[]; previous?: Row; truncated?: boolean }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
-
-// ------------------------------------------------------------------ install through the CLI
-
-function cli(url: string, args: string[]): Promise<void> {
-  const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', main, ...args], {
-      env: { ...process.env, DATABASE_URL: url, KILN_ADMIN_PASSWORD: ADMIN.password, KILN_ADMIN_EMAIL: ADMIN.email },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kiln ${args.join(' ')} exited with ${code}`))));
-  });
-}
 
 async function ensureInstalled(url: string, db: pg.Client): Promise<void> {
   for (const t of TEMPLATES) {
@@ -71,7 +50,7 @@ async function ensureInstalled(url: string, db: pg.Client): Promise<void> {
       continue;
     }
     const t0 = performance.now();
-    await cli(url, ['template', 'install', t.id, '--scale', String(SCALE)]);
+    await kilnCli(url, ['template', 'install', t.id, '--scale', String(SCALE)]);
     console.log(`${t.app}: installed at ${SCALE.toLocaleString('en-US')} orders in ${((performance.now() - t0) / 1000).toFixed(1)} s (wall, including the CLI's start)`);
   }
 }
@@ -318,7 +297,7 @@ async function run(url: string): Promise<boolean> {
     await ensureInstalled(url, db);
     const stop = await startServer(url, PORT);
     try {
-      const { token } = await api(null, '/api/auth/login', { method: 'POST', body: JSON.stringify(ADMIN) });
+      const { token } = await api(null, '/api/auth/login', { method: 'POST', body: JSON.stringify(BENCH_ADMIN) });
       const lines: string[] = [];
       const row = (cols: string[]) => lines.push(cols.map((c, i) => (i === 0 ? c.padEnd(34) : c.padStart(12))).join(' '));
       for (const t of TEMPLATES) {
@@ -355,9 +334,9 @@ async function run(url: string): Promise<boolean> {
           const whole: number[] = [];
           for (let i = 0; i < RUNS; i++) whole.push((await timed(load))[0]);
           const target = TARGET_DASHBOARD_MS[`${t.app}/${dkey}`];
-          const p50 = percentile(whole, 50);
+          const p50 = percentileOf(whole, 50);
           lines.push('');
-          lines.push(`Dashboard ${t.app}/${dkey} (${keys.length} reports at once, ${qs}): p50 ${ms(p50)} ms, p95 ${ms(percentile(whole, 95))} ms` +
+          lines.push(`Dashboard ${t.app}/${dkey} (${keys.length} reports at once, ${qs}): p50 ${fmtMs(p50)} ms, p95 ${fmtMs(percentileOf(whole, 95))} ms` +
             (target ? ` — target < ${target} ms p50: ${p50 < target ? 'met' : 'MISSED'}` : ''));
           row(['report', 'api p50 ms', 'api p95 ms', 'sql p50 ms', 'sql p95 ms', 'api ÷ sql', `≤ ${TARGET_RATIO}×`]);
           for (const key of keys) {
@@ -373,7 +352,7 @@ async function run(url: string): Promise<boolean> {
             }
             const hand = HAND[t.app]?.[key];
             if (!def || !hand) {
-              row([key, ms(percentile(apiTimes, 50)), ms(percentile(apiTimes, 95)), '-', '-', '-', 'no hand SQL']);
+              row([key, fmtMs(percentileOf(apiTimes, 50)), fmtMs(percentileOf(apiTimes, 95)), '-', '-', '-', 'no hand SQL']);
               ok = false;
               continue;
             }
@@ -394,9 +373,9 @@ async function run(url: string): Promise<boolean> {
             }
             // The API caps rows at the report's limit (+1 to flag truncation); compare what it shows.
             compareFigures(`${t.app}/${key}`, apiResult, apiResult.truncated ? handRows.slice(0, apiResult.rows.length) : handRows, handPrevious);
-            const [a50, s50] = [percentile(apiTimes, 50), percentile(sqlTimes, 50)];
+            const [a50, s50] = [percentileOf(apiTimes, 50), percentileOf(sqlTimes, 50)];
             const ratio = a50 / s50;
-            row([key, ms(a50), ms(percentile(apiTimes, 95)), ms(s50), ms(percentile(sqlTimes, 95)), `${ratio.toFixed(2)}×`, ratio <= TARGET_RATIO ? 'met' : 'MISSED']);
+            row([key, fmtMs(a50), fmtMs(percentileOf(apiTimes, 95)), fmtMs(s50), fmtMs(percentileOf(sqlTimes, 95)), `${ratio.toFixed(2)}×`, ratio <= TARGET_RATIO ? 'met' : 'MISSED']);
           }
         }
       }

@@ -47,3 +47,27 @@ export async function startServer(url: string, port: number, nodeArgs: string[] 
     child.kill('SIGTERM');
   });
 }
+
+/** The admin every benchmark database gets (the CLI creates it on first migrate). */
+export const BENCH_ADMIN = { email: 'admin@kiln.local', password: 'bench-admin-pw' };
+
+/** Runs `pnpm kiln <args>` (the real CLI, in its own process) against `url`. */
+export function kilnCli(url: string, args: string[]): Promise<void> {
+  const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--import', 'tsx', main, ...args], {
+      env: { ...process.env, DATABASE_URL: url, KILN_ADMIN_PASSWORD: BENCH_ADMIN.password, KILN_ADMIN_EMAIL: BENCH_ADMIN.email },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kiln ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** The p-th percentile of unsorted samples. */
+export function percentileOf(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+/** Milliseconds for a table: whole numbers from 100 up, one decimal below. */
+export const fmtMs = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(1));

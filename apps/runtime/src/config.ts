@@ -19,6 +19,12 @@ export interface KilnConfig {
   logLevel: string;
   /** Session lifetime in seconds. */
   sessionTtl: number;
+  /** A session unused for longer than this (seconds) is dead (KILN_SESSION_IDLE, default 8 h). */
+  sessionIdle: number;
+  /** Consecutive failed sign-ins that lock an account (KILN_LOGIN_MAX_FAILURES, default 5). */
+  loginMaxFailures: number;
+  /** How long (seconds) a locked account stays locked (KILN_LOGIN_LOCK_SECONDS, default 900). */
+  loginLockSeconds: number;
   /** How often (ms) the job queue looks for due jobs (scheduled rules). */
   jobPollMs: number;
   /** Time limit (ms, wall clock) and memory limit (MB) of one rule evaluation in the sandbox. */
@@ -50,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KilnConfig {
     bodyLimit: Number(env.KILN_BODY_LIMIT ?? 1024 * 1024),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtl: Number(env.KILN_SESSION_TTL ?? 7 * 24 * 3600),
+    sessionIdle: Number(env.KILN_SESSION_IDLE ?? 8 * 3600),
+    loginMaxFailures: Math.max(1, Number(env.KILN_LOGIN_MAX_FAILURES ?? 5)),
+    loginLockSeconds: Math.max(1, Number(env.KILN_LOGIN_LOCK_SECONDS ?? 900)),
     jobPollMs: Number(env.KILN_JOB_POLL_MS ?? 1000),
     ruleTimeoutMs: Number(env.KILN_RULE_TIMEOUT_MS ?? 250),
     ruleMemoryMb: Number(env.KILN_RULE_MEMORY_MB ?? 64),

@@ -17,6 +17,19 @@ export interface CurrentUser {
   id: number;
   email: string;
   role: Role;
+  /** The workspace the user belongs to; every app they can reach is in it. */
+  tenantId: number;
+  displayName?: string | null;
+  phone?: string | null;
+  groups?: string[];
+  /** Free attributes row policies read as `$user.<name>` (e.g. `regions`). */
+  attributes?: Record<string, unknown>;
+  /** How the caller authenticated. */
+  via?: 'session' | 'token';
+  /** The API token used (via = 'token'). */
+  tokenId?: number;
+  /** An API token's scope: one app, one of its roles. */
+  scope?: { appId: number; roleKey: string };
 }
 
 export const ROLES = ['admin', 'builder', 'operator', 'promoter'] as const;

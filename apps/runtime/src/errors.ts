@@ -12,6 +12,9 @@ export const RUNTIME_ERRORS = {
   UNAUTHENTICATED: { status: 401, message: 'Sign in first.', fix: 'POST /api/auth/login and send Authorization: Bearer <token>.' },
   INVALID_CREDENTIALS: { status: 401, message: 'Wrong email or password.', fix: 'Check the email and password.' },
   FORBIDDEN: { status: 403, message: 'Your role may not do this.', fix: 'Ask an admin for a role that allows it.' },
+  FIELD_READ_ONLY: { status: 403, message: 'Some fields are read-only for you.', fix: 'Leave the fields listed in details.fields out of the request, or ask for a role that may change them.' },
+  TENANT_EXISTS: { status: 409, message: 'A workspace with this key already exists.', fix: 'Pick another key.' },
+  ROLE_INVALID: { status: 400, message: 'The role definition is invalid.', fix: 'Correct the problems listed in details.problems.' },
   NOT_FOUND: { status: 404, message: 'Not found.', fix: 'Check the URL.' },
   APP_NOT_FOUND: { status: 404, message: 'No such app.', fix: 'List apps with GET /api/apps.' },
   APP_EXISTS: { status: 409, message: 'An app with this key already exists.', fix: 'Pick another key.' },
@@ -66,6 +69,9 @@ export const RUNTIME_ERRORS = {
   DELIVERY_INTERRUPTED: { status: 500, message: 'The process sending this delivery stopped before it finished.', fix: 'Nothing to do: the delivery is retried with the same idempotency key.' },
   DELIVERY_NOT_FOUND: { status: 404, message: 'No such delivery.', fix: 'Check the delivery id (GET …/connectors/{connector}/deliveries lists them).' },
   DELIVERY_BUSY: { status: 409, message: 'The delivery is being sent right now.', fix: 'Wait for the attempt to end, then retry.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Too many failed sign-ins; the account is locked for a while.', fix: 'Wait details.retryAfterSeconds (also in the Retry-After header), then sign in again.' },
+  INVALID_ROLE: { status: 422, message: 'No such role in the app\'s published metadata.', fix: 'Use a role key listed in details.known (publish the role first).' },
+  TOKEN_NOT_FOUND: { status: 404, message: 'No such API token.', fix: 'List the app\'s tokens with GET /api/apps/{app}/tokens.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.', fix: 'Retry; if it persists, report it with the request id.' },
 } as const;
 

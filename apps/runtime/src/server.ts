@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { userOfToken } from './auth/sessions.js';
+import { resolveCaller } from './auth/sessions.js';
 import type { KilnContext } from './context.js';
 import { appRoutes } from './http/app-routes.js';
 import { authRoutes } from './http/auth-routes.js';
@@ -23,6 +23,8 @@ import { flowRoutes } from './http/flow-routes.js';
 import { taskRoutes } from './http/task-routes.js';
 import { connectorRoutes } from './http/connector-routes.js';
 import { hookRoutes } from './http/hook-routes.js';
+import { portalRoutes } from './http/portal-routes.js';
+import { tenantRoutes } from './http/tenant-routes.js';
 import { DeliveryWorker } from './connectors/worker.js';
 
 export interface BuildOptions {
@@ -67,14 +69,15 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   });
 
   app.addHook('onRequest', async (req) => {
-    const header = req.headers.authorization;
-    if (header && /^Bearer\s+/i.test(header)) req.user = await userOfToken(ctx, header.replace(/^Bearer\s+/i, '').trim());
+    req.user = await resolveCaller(ctx, req.headers.authorization, req.ip);
   });
 
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(appRoutes);
   await app.register(recordRoutes);
+  await app.register(portalRoutes);
+  await app.register(tenantRoutes);
   await app.register(reportRoutes);
   await app.register(publicRoutes);
   await app.register(templateRoutes);

@@ -14,7 +14,7 @@ const N = 2000;
 
 /** Table and column names of an app's forms, by form and field key (the storage registry). */
 async function names(ctx: KilnContext, appKey: string) {
-  const app = await appByKey(ctx.db, appKey);
+  const app = await appByKey(ctx.db, appKey, 1);
   const storage = await loadStorage(ctx.db, app.id);
   return (form: string) => {
     const s = storage.get(form)!;
@@ -31,7 +31,7 @@ const num = (v: unknown) => Number(v);
 
 /** Every row generated for the app, per form: count and an md5 over the rows' text (same data ⇒ same digest). */
 async function fingerprint(h: Harness, appKey: string): Promise<Record<string, { n: number; md5: string }>> {
-  const app = await appByKey(h.ctx.db, appKey);
+  const app = await appByKey(h.ctx.db, appKey, 1);
   const storage = await loadStorage(h.ctx.db, app.id);
   const out: Record<string, { n: number; md5: string }> = {};
   for (const [form, s] of [...storage].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -48,7 +48,7 @@ async function validThroughApi(h: Harness, appKey: string, forms: string[]): Pro
     const r = await h.req({ method: 'GET', url: `/api/apps/${appKey}/forms/${form}/records?limit=200&sort=-id` });
     expect(r.status, `${form}: ${JSON.stringify(r.body).slice(0, 300)}`).toBe(200);
     expect(r.body.items.length, form).toBeGreaterThan(0);
-    const rt = await formRuntime(h.ctx.db, appKey, form);
+    const rt = await formRuntime(h.ctx.db, appKey, form, 1);
     const assigned = rt.form.fields.filter((f) => f.type === 'autonumber' || f.type === 'formula').map((f) => f.key);
     // (The newest records: generated ones, plus the demo records of small forms.)
     expect(r.body.items.some((rec: { createdAt: string }) => Date.parse(rec.createdAt) <= ANCHOR.getTime()), form).toBe(true);

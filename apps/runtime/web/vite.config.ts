@@ -5,10 +5,11 @@ import react from '@vitejs/plugin-react';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The runtime's browser pages: `/app` (operators) and `/f/{slug}` (public H5 forms). Built into
- * apps/runtime/dist-web and served by the runtime under `/web/`; it answers `/app*` with
- * app.html and `/f/*` with f.html. Libraries are split into long-lived chunks so the public
- * page loads only what it needs and no chunk grows past a few hundred kB.
+ * The runtime's browser pages: `/app` (operators), `/f/{slug}` (public H5 forms) and `/p/{app}`
+ * (the promoter portal). Built into apps/runtime/dist-web and served by the runtime under
+ * `/web/`; it answers `/app*` with app.html, `/f/*` with f.html and `/p*` with p.html.
+ * Libraries are split into long-lived chunks so the public pages load only what they need and
+ * no chunk grows past a few hundred kB.
  */
 export default defineConfig({
   root,
@@ -23,6 +24,7 @@ export default defineConfig({
       input: {
         app: fileURLToPath(new URL('app.html', import.meta.url)),
         f: fileURLToPath(new URL('f.html', import.meta.url)),
+        p: fileURLToPath(new URL('p.html', import.meta.url)),
       },
       output: {
         codeSplitting: {

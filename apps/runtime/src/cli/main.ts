@@ -5,7 +5,8 @@ import { createUser } from '../auth/users.js';
 import { boot, type Booted } from '../boot.js';
 import { loadConfig, type KilnConfig } from '../config.js';
 import { KilnError } from '../errors.js';
-import { appByKey } from '../metadata/apps.js';
+import { appByKey, DEFAULT_TENANT } from '../metadata/apps.js';
+import { createTenant } from '../tenants.js';
 import { removeApp } from '../templates/app-store.js';
 import { exportAppTo, importApp, installTemplate, listTemplates } from '../templates/index.js';
 import { consoleProgress, generateScaleData, parseScale, SCALE_TEMPLATES } from '../templates/scale/index.js';
@@ -76,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const command = cmd === 'migrate' || cmd === 'fakes' ? cmd : `${cmd} ${sub ?? ''}`.trim();
-  const maxArgs: Record<string, number> = { migrate: 1, fakes: 1, 'template list': 2, 'template install': 3, 'app export': 3, 'app import': 3, 'user create': 2 };
+  const maxArgs: Record<string, number> = { migrate: 1, fakes: 1, 'template list': 2, 'template install': 3, 'app export': 3, 'app import': 3, 'user create': 2, 'tenant create': 3 };
   if (!(command in maxArgs)) throw new UsageError(`unknown command "${positionals.join(' ')}"`);
   if (positionals.length > maxArgs[command]! || extra.length) throw new UsageError(`too many arguments for "${command}"`);
 
@@ -132,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
             out(`${total.toLocaleString('en-US')} rows in ${s.seconds.toFixed(1)} s (${Math.round(s.rowsPerSecond).toLocaleString('en-US')} rows/s).`);
           } catch (err) {
             // Like a failed install: no half-loaded app is left behind.
-            await removeApp(ctx, (await appByKey(ctx.db, r.app)).id).catch(() => undefined);
+            await removeApp(ctx, (await appByKey(ctx.db, r.app, DEFAULT_TENANT)).id).catch(() => undefined);
             throw err;
           }
         }
@@ -167,6 +168,12 @@ export async function run(argv: string[]): Promise<number> {
         const groups = values.groups ? values.groups.split(',').map((g) => g.trim()).filter(Boolean) : [];
         const u = await createUser(ctx.db, { email: need(values.email, '--email'), password: need(values.password, '--password'), role: need(values.role, '--role'), displayName: values.name, groups, managerId });
         out(`Created user ${u.email} (role ${u.role}, id ${u.id}).`);
+        return 0;
+      });
+    case 'tenant create':
+      return withDb(async ({ ctx }) => {
+        const t = await createTenant(ctx.db, { key: need(arg, '<key>'), name: values.name, adminEmail: need(values.email, '--email'), adminPassword: need(values.password, '--password') });
+        out(`Created workspace ${t.key} (id ${t.id}) with admin ${t.admin.email}.`);
         return 0;
       });
   }

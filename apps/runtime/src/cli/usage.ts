@@ -14,6 +14,9 @@ Commands:
   user create --email <e> --password <p> --role <admin|builder|operator|promoter>
               [--name <display name>] [--groups sales_lead,finance] [--manager <manager's email>]
                                             Create a user.
+  tenant create <key> --email <e> --password <p> [--name <name>]
+                                            Create a workspace (its apps, users and records are
+                                            invisible to other workspaces) with its first admin.
   fakes [--kiln <url>] [--app <key>]        Start the local fakes of Kingdee, Yonyou, WeCom, Douyin Shop,
                                             WeChat Channels and a REST ERP on 127.0.0.1:4101–4106
                                             (what the livestream template's connectors call); their

@@ -151,21 +151,21 @@ export class DeliveryWorker {
     const now = this.ctx.clock.now();
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 10 * 60_000)).toISOString();
     // The app row comes with the claim (its current version decides the connector definition).
-    const r = await sql<Omit<ClaimedDelivery, 'app'> & { next_attempt_at: string | Date; app_key: string; app_name: AppRow['name']; app_version: number | null }>`update outbox o
+    const r = await sql<Omit<ClaimedDelivery, 'app'> & { next_attempt_at: string | Date; app_key: string; app_name: AppRow['name']; app_version: number | null; app_tenant: number }>`update outbox o
       set state = 'sending', locked_by = ${this.id}, locked_until = ${lease}, updated_at = ${now.toISOString()}
       from apps a
       where a.id = o.app_id and o.id = any(array(select id from outbox where state = 'pending' and kind = 'connector' and next_attempt_at <= ${now.toISOString()}
         order by next_attempt_at, id limit ${limit} for update skip locked))
       returning o.id, o.app_id, o.target, o.operation, o.payload, o.attempts, o.max_attempts, o.idempotency_key, o.record_form, o.record_id, o.next_attempt_at,
-        a.key as app_key, a.name as app_name, a.current_version as app_version`.execute(this.ctx.db);
+        a.key as app_key, a.name as app_name, a.current_version as app_version, a.tenant_id as app_tenant`.execute(this.ctx.db);
     const due = (v: string | Date) => new Date(v).getTime();
     return r.rows
       .sort((x, y) => due(x.next_attempt_at) - due(y.next_attempt_at) || Number(x.id) - Number(y.id))
-      .map(({ app_key, app_name, app_version, next_attempt_at: _due, ...d }) => {
+      .map(({ app_key, app_name, app_version, app_tenant, next_attempt_at: _due, ...d }) => {
         const appId = Number(d.app_id);
         return {
           ...d, id: Number(d.id), app_id: appId, record_id: d.record_id === null ? null : Number(d.record_id),
-          app: { id: appId, key: app_key, name: app_name, current_version: app_version === null ? null : Number(app_version) },
+          app: { id: appId, key: app_key, name: app_name, current_version: app_version === null ? null : Number(app_version), tenant_id: Number(app_tenant) },
         };
       });
   }

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-rules.js';
 import * as m0003 from './migrations/0003-flows.js';
 import * as m0004 from './migrations/0004-reports.js';
 import * as m0005 from './migrations/0005-connectors.js';
+import * as m0006 from './migrations/0006-access.js';
 
 /** Migrations are compiled in (no directory scan), so they run the same from source or a bundle. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-flows': m0003,
   '0004-reports': m0004,
   '0005-connectors': m0005,
+  '0006-access': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -26,6 +26,11 @@ export interface KilnDatabase {
   flow_instances: FlowInstancesTable;
   flow_tasks: FlowTasksTable;
   flow_round_robin: FlowRoundRobinTable;
+  tenants: TenantsTable;
+  app_members: AppMembersTable;
+  api_tokens: ApiTokensTable;
+  login_codes: LoginCodesTable;
+  audit_log: AuditLogTable;
 }
 
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -40,6 +45,11 @@ export interface UsersTable {
   created_at: Timestamp;
   manager_id: ColumnType<number | null, number | null | undefined, number | null>;
   groups: ColumnType<string[], string[] | undefined, string[]>;
+  tenant_id: ColumnType<number, number | undefined, number>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -47,6 +57,67 @@ export interface SessionsTable {
   user_id: number;
   created_at: Timestamp;
   expires_at: string;
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+  last_used_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface TenantsTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface AppMembersTable {
+  app_id: number;
+  user_id: number;
+  role_key: string;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  tenant_id: number;
+  app_id: number;
+  role_key: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface LoginCodesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  kind: 'sms' | 'magic';
+  target: string;
+  code_hash: string;
+  app_id: number | null;
+  created_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  tenant_id: number;
+  at: string;
+  actor_kind: 'user' | 'token' | 'public' | 'system';
+  actor_id: number | null;
+  token_id: number | null;
+  ip: string | null;
+  app_id: number | null;
+  action: string;
+  form_key: string | null;
+  record_id: number | null;
+  target: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface AppsTable {
@@ -56,6 +127,7 @@ export interface AppsTable {
   current_version: number | null;
   created_at: Timestamp;
   created_by: number | null;
+  tenant_id: ColumnType<number, number | undefined, number>;
 }
 
 export interface DraftsTable {
@@ -84,6 +156,8 @@ export interface PublishedMetadata {
   reports: Record<string, unknown>;
   dashboards: Record<string, unknown>;
   connectors: Record<string, unknown>;
+  /** Per-app roles (versions published before roles existed have none: operators then hold every grant). */
+  roles: Record<string, unknown>;
 }
 
 export interface FormTablesTable {

@@ -6,6 +6,8 @@ type Trx = Transaction<KilnDatabase>;
 
 /** What resolving assignees needs besides the specs: the record, the initiator and expression results. */
 export interface AssigneeFacts {
+  /** The app's workspace: only its users can be assigned. */
+  tenantId: number;
   record: Record<string, unknown> | null;
   initiator: number | null;
   /** Results of `expression` specs by spec index. */
@@ -41,12 +43,12 @@ export async function resolveAssignees(trx: Trx, specs: readonly AssigneeSpec[],
         wanted.push(...ids(s.users));
         break;
       case 'role': {
-        const r = await trx.selectFrom('users').select('id').where('role', '=', s.role).where('disabled', '=', false).orderBy('id').execute();
+        const r = await trx.selectFrom('users').select('id').where('role', '=', s.role).where('tenant_id', '=', facts.tenantId).where('disabled', '=', false).orderBy('id').execute();
         wanted.push(...r.map((x) => Number(x.id)));
         break;
       }
       case 'group': {
-        const r = await sql<{ id: string }>`select id from users where ${s.group} = any(groups) and not disabled order by id`.execute(trx);
+        const r = await sql<{ id: string }>`select id from users where ${s.group} = any(groups) and tenant_id = ${facts.tenantId} and not disabled order by id`.execute(trx);
         wanted.push(...r.rows.map((x) => Number(x.id)));
         break;
       }
@@ -66,14 +68,14 @@ export async function resolveAssignees(trx: Trx, specs: readonly AssigneeSpec[],
   }
   const unique = [...new Set(wanted)];
   if (!unique.length) return [];
-  const active = await trx.selectFrom('users').select('id').where('id', 'in', unique).where('disabled', '=', false).execute();
+  const active = await trx.selectFrom('users').select('id').where('id', 'in', unique).where('tenant_id', '=', facts.tenantId).where('disabled', '=', false).execute();
   const ok = new Set(active.map((x) => Number(x.id)));
   return unique.filter((u) => ok.has(u));
 }
 
 /** Active administrators (the fallback assignees of an approval nobody else was found for). */
-export async function admins(trx: Trx): Promise<number[]> {
-  const r = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', false).orderBy('id').execute();
+export async function admins(trx: Trx, tenantId: number): Promise<number[]> {
+  const r = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('tenant_id', '=', tenantId).where('disabled', '=', false).orderBy('id').execute();
   return r.map((x) => Number(x.id));
 }
 

@@ -44,7 +44,7 @@ async function usersOf(ws: WriteScope, inst: ActiveInstance, node: string | unde
   const evaluated = ids.length ? await evaluate(ws, inst, node!, ids.map((x) => x[1])) : null;
   for (const [i, id] of ids) exprs.set(i, evaluated?.results[id]);
   const record = specs.some((sp) => sp.kind === 'field') ? await instanceRecord(ws, inst) : null;
-  const users = await resolveAssignees(ws.trx, specs, { record, initiator: inst.state.initiator ?? null, expressions: exprs }, of);
+  const users = await resolveAssignees(ws.trx, specs, { tenantId: inst.app.tenant_id, record, initiator: inst.state.initiator ?? null, expressions: exprs }, of);
   return evaluated?.error ? { users, error: evaluated.error } : { users };
 }
 
@@ -79,7 +79,7 @@ async function resolve(ws: WriteScope, inst: ActiveInstance, cmd: CommandOf<'res
   let users = found.users;
   const node = nodeById(inst.def).get(cmd.node);
   const onEmpty = node?.type === 'approval' ? node.data.onEmpty ?? 'admin' : 'admin';
-  if (!users.length && cmd.purpose === 'enter' && onEmpty === 'admin') users = await admins(ws.trx);
+  if (!users.length && cmd.purpose === 'enter' && onEmpty === 'admin') users = await admins(ws.trx, inst.app.tenant_id);
   if (cmd.pick === 'roundRobin' && users.length > 1) users = await roundRobin(ws.trx, { appId: inst.app.id, flow: inst.row.flow, node: cmd.node }, users);
   return { type: 'assigneesResolved', at, token: cmd.token, purpose: cmd.purpose, ...(cmd.task ? { task: cmd.task } : {}), users };
 }

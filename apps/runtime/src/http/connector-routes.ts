@@ -6,7 +6,7 @@ import { saveConnectorSettings } from '../connectors/settings.js';
 import { settingsView, testCall } from '../connectors/test-call.js';
 import { KilnError } from '../errors.js';
 import { appByKey } from '../metadata/apps.js';
-import { currentUser, localeOf, requireRole } from './guard.js';
+import { currentUser, localeOf, requireRole, tenantOf } from './guard.js';
 
 const params = { type: 'object', properties: { app: { type: 'string' }, c: { type: 'string' } }, required: ['app', 'c'] } as const;
 const idParams = { type: 'object', properties: { app: { type: 'string' }, c: { type: 'string' }, id: { type: 'integer', minimum: 1 } }, required: ['app', 'c', 'id'] } as const;
@@ -25,7 +25,7 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/apps/:app/connectors/:c/settings', { preHandler: builder, schema: { summary: 'A connector\'s settings: base URL and which secrets are set (never their values)', tags: ['connectors'], params } }, async (req) => {
     const p = req.params as P;
-    return settingsView(ctx, await appByKey(ctx.db, p.app), p.c);
+    return settingsView(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c);
   });
 
   app.put('/api/apps/:app/connectors/:c/settings', {
@@ -37,7 +37,7 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const user = currentUser(req);
     const p = req.params as P;
-    const a = await appByKey(ctx.db, p.app);
+    const a = await appByKey(ctx.db, p.app, tenantOf(req));
     const body = req.body as { baseUrl?: string | null; secrets?: Record<string, string | null> };
     const { def } = await draftOrPublished(ctx.db, a, p.c);
     const known = new Set(secretNames(def).map((s) => s.name));
@@ -54,7 +54,7 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Run an operation for real (unsaved definition, draft or published); no delivery, no write back', tags: ['connectors'], params, body: { type: 'object', required: ['operation'], properties: { operation: { type: 'string' }, input: {}, definition: { type: 'object' } } } },
   }, async (req) => {
     const p = req.params as P;
-    return testCall(ctx, await appByKey(ctx.db, p.app), p.c, req.body as { operation: string }, localeOf(req));
+    return testCall(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, req.body as { operation: string }, localeOf(req));
   });
 
   app.get('/api/apps/:app/connectors/:c/deliveries', {
@@ -62,7 +62,7 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'A connector\'s deliveries, newest first, with counts per state', tags: ['connectors'], params, querystring: { type: 'object', properties: { state: { type: 'string', enum: ['pending', 'sending', 'delivered', 'dead'] }, operation: { type: 'string' }, ...page } } },
   }, async (req) => {
     const p = req.params as P;
-    return listDeliveries(ctx, await appByKey(ctx.db, p.app), p.c, req.query as { state?: string; operation?: string; limit?: number; cursor?: string });
+    return listDeliveries(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, req.query as { state?: string; operation?: string; limit?: number; cursor?: string });
   });
 
   app.post('/api/apps/:app/connectors/:c/deliveries/replay', {
@@ -70,17 +70,17 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Send many deliveries again (dead by default)', tags: ['connectors'], params, body: { type: 'object', properties: { state: { type: 'string', enum: ['dead', 'delivered'] }, ids: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 1000 } } } },
   }, async (req) => {
     const p = req.params as P;
-    return { count: await replayDeliveries(ctx, await appByKey(ctx.db, p.app), p.c, (req.body ?? {}) as { state?: string; ids?: number[] }) };
+    return { count: await replayDeliveries(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, (req.body ?? {}) as { state?: string; ids?: number[] }) };
   });
 
   app.get('/api/apps/:app/connectors/:c/deliveries/:id', { preHandler: builder, schema: { summary: 'One delivery with every attempt\'s (redacted) request/response log', tags: ['connectors'], params: idParams } }, async (req) => {
     const p = req.params as P & { id: number };
-    return getDelivery(ctx, await appByKey(ctx.db, p.app), p.c, p.id);
+    return getDelivery(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, p.id);
   });
 
   app.post('/api/apps/:app/connectors/:c/deliveries/:id/retry', { preHandler: builder, schema: { summary: 'Send a delivery again now with a fresh attempt budget (a delivered one is replayed with the same idempotency key)', tags: ['connectors'], params: idParams } }, async (req) => {
     const p = req.params as P & { id: number };
-    return retryDelivery(ctx, await appByKey(ctx.db, p.app), p.c, p.id);
+    return retryDelivery(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, p.id);
   });
 
   app.get('/api/apps/:app/connectors/:c/messages', {
@@ -88,6 +88,6 @@ export async function connectorRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'A connector\'s inbound messages, newest first (id, when, what they did)', tags: ['connectors'], params, querystring: { type: 'object', properties: page } },
   }, async (req) => {
     const p = req.params as P;
-    return listMessages(ctx, await appByKey(ctx.db, p.app), p.c, req.query as { limit?: number; cursor?: string });
+    return listMessages(ctx, await appByKey(ctx.db, p.app, tenantOf(req)), p.c, req.query as { limit?: number; cursor?: string });
   });
 }

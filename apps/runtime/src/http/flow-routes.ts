@@ -1,6 +1,8 @@
 import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KilnError } from '../errors.js';
+import { appScope } from '../access/request.js';
+import { recordGuard } from '../access/guard.js';
 import { dryRun } from '../flows/dry-run.js';
 import { dispatch, flowError, startInstance } from '../flows/executor.js';
 import { readInstance, type InstanceRow } from '../flows/store.js';
@@ -10,7 +12,7 @@ import { formRuntimeOf } from '../records/form-runtime.js';
 import { getRecord } from '../records/service.js';
 import { appRules } from '../rules/app-rules.js';
 import { inWriteScope } from '../rules/scope.js';
-import { currentUser, localeOf, requireRole } from './guard.js';
+import { currentUser, localeOf, requireRole, tenantOf } from './guard.js';
 
 const flowParams = { type: 'object', required: ['app', 'flow'], properties: { app: { type: 'string' }, flow: { type: 'string' } } } as const;
 const idParam = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
@@ -50,7 +52,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { app: key, flow } = req.params as { app: string; flow: string };
     const q = req.query as { record?: number; limit?: number };
-    const a = await appByKey(db, key);
+    const a = await appByKey(db, key, tenantOf(req));
     let query = db.selectFrom('flow_instances').select('id').where('app_id', '=', a.id).where('flow_key', '=', flow);
     if (q.record !== undefined) query = query.where('record_id', '=', q.record);
     const ids = await query.orderBy('id', 'desc').limit(q.limit ?? 50).execute();
@@ -60,19 +62,21 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/apps/:app/flows/:flow/instances', {
-    preHandler: requireRole('admin', 'builder', 'operator'),
+    preHandler: requireRole(),
     schema: { summary: 'Start a flow on a record (flows whose start trigger is manual or api); Idempotency-Key honoured', tags: ['flows'], params: flowParams, body: { type: 'object', required: ['record'], additionalProperties: false, properties: { record: { type: 'integer', minimum: 1 } } } },
   }, async (req, reply) => {
     const { app: key, flow } = req.params as { app: string; flow: string };
     const { record } = req.body as { record: number };
     const user = currentUser(req);
-    const a = await appByKey(db, key);
+    const s = await appScope(ctx, req, key);
+    const a = s.app;
+    if (!s.access.unrestricted && !s.access.flows.get(flow)?.start) throw new KilnError('FORBIDDEN', `Your roles may not start flow "${flow}".`, { flow });
     const def = await published(a, flow);
     const trigger = def.nodes.find((n) => n.type === 'start')?.data as { trigger?: string } | undefined;
     if (trigger?.trigger !== 'manual' && trigger?.trigger !== 'api') throw new KilnError('FLOW_START_REFUSED', `Flow "${flow}" starts on "${trigger?.trigger}", not by request.`);
     if (def.enabled === false) throw new KilnError('FLOW_START_REFUSED', `Flow "${flow}" is switched off.`);
     const rt = await formRuntimeOf(db, a, def.form);
-    await getRecord(db, rt, record);
+    await getRecord(db, rt, record, recordGuard(s.access, rt, user));
     const idem = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'].slice(0, 200) : undefined;
     const startKey = idem ? `req:${user.id}:${idem}` : undefined;
     let id = await inWriteScope(ctx, { userId: user.id, role: user.role, locale: localeOf(req) }, (ws) => startInstance(ws, a, a.current_version!, flow, record, trigger.trigger as 'manual', { startKey }));
@@ -125,7 +129,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { app: key, flow } = req.params as { app: string; flow: string };
     const body = req.body as { definition?: FlowDefinition; record: Record<string, unknown> | number };
-    const a = await appByKey(db, key);
+    const a = await appByKey(db, key, tenantOf(req));
     const { forms, rules, flows } = await draftDefinitions(db, a);
     let def = body.definition ?? flows[flow];
     if (!def) throw new KilnError('DRAFT_NOT_FOUND', `No draft flow "${flow}".`);

@@ -20,6 +20,14 @@ export function currentUser(req: FastifyRequest, ...roles: Role[]): CurrentUser 
   return user;
 }
 
+/**
+ * The tenant a request acts in: the signed-in caller's. Anonymous requests (public forms, hooks)
+ * address the default tenant unless their route names another.
+ */
+export function tenantOf(req: FastifyRequest): number {
+  return req.user?.tenantId ?? 1;
+}
+
 /** The caller's UI language from `?locale=`, then Accept-Language; zh-CN by default. */
 export function localeOf(req: FastifyRequest): 'zh-CN' | 'en' {
   const q = (req.query as Record<string, unknown> | undefined)?.locale;

@@ -5,12 +5,14 @@ import { apiErrorOf, handleInbound } from '../connectors/inbound.js';
 import { safeEqual } from '../connectors/signing.js';
 import { KilnError } from '../errors.js';
 import { appByKey, type AppRow } from '../metadata/apps.js';
+import { tenantIdByKey } from '../tenants.js';
 import { appRules } from '../rules/app-rules.js';
 import { evaluateTrigger } from '../rules/fire.js';
 import { inWriteScope } from '../rules/scope.js';
 import { localeOf } from './guard.js';
 
 const hookParams = { type: 'object', properties: { app: { type: 'string' }, hook: { type: 'string' } }, required: ['app', 'hook'] } as const;
+
 
 const flat = (o: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -42,7 +44,7 @@ export async function hookRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Inbound webhook: a connector\'s inbound hook, or the published webhook rule of this name', tags: ['connectors', 'rules'], params: hookParams, security: [] },
     handler: async (req, reply) => {
       const p = req.params as { app: string; hook: string };
-      const a = await appByKey(db, p.app);
+      const a = await appByKey(db, p.app, await tenantIdByKey(db, (req.query as Record<string, unknown> | undefined)?.tenant));
       const rawBody = typeof req.body === 'string' ? req.body : '';
       if (a.current_version !== null) {
         const loaded = await publishedConnector(db, a.id, a.current_version, p.hook).catch((err: unknown) => {

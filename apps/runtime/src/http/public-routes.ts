@@ -2,7 +2,7 @@ import { compileForm, type FieldDefinition } from '@kiln/engine-forms';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KilnContext } from '../context.js';
 import { KilnError } from '../errors.js';
-import { appByKey } from '../metadata/apps.js';
+import { appById } from '../metadata/apps.js';
 import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
 import { batchWriterOf } from '../records/batch-writer.js';
 import { createRecord } from '../records/service.js';
@@ -32,9 +32,9 @@ export async function publicForm(ctx: KilnContext, slug: string, opts: { fresh?:
 }
 
 async function resolvePublicForm(ctx: KilnContext, slug: string): Promise<FormRuntime> {
-  const row = await ctx.db.selectFrom('public_forms').innerJoin('apps', 'apps.id', 'public_forms.app_id').select(['apps.key as app', 'form_key']).where('slug', '=', slug).executeTakeFirst();
-  if (!row) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
-  const app = await appByKey(ctx.db, row.app);
+  const row = await ctx.db.selectFrom('public_forms').select(['app_id', 'form_key']).where('slug', '=', slug).executeTakeFirst();
+  const app = row ? await appById(ctx.db, row.app_id) : null;
+  if (!row || !app) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
   const rt = await formRuntimeOf(ctx.db, app, row.form_key);
   if (!rt.form.public?.enabled || rt.form.public.slug !== slug) throw new KilnError('PUBLIC_FORM_NOT_FOUND');
   return rt;
@@ -67,10 +67,10 @@ export function withLinkParams(rt: FormRuntime, body: unknown, query: Record<str
  * Writes one public submission through the form's group-commit batch writer. Returns null when
  * the form was republished in between (the caller resolves it again and retries once).
  */
-async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, opts: { locale: 'zh-CN' | 'en'; idempotencyKey?: string; attempt: number; params: Record<string, string> }): Promise<{ id: number; created: boolean } | null> {
+async function submitPublic(ctx: KilnContext, rt: FormRuntime, body: unknown, opts: { locale: 'zh-CN' | 'en'; idempotencyKey?: string; attempt: number; params: Record<string, string>; ip?: string }): Promise<{ id: number; created: boolean } | null> {
   const scope = `public:${rt.app.id}:${rt.form.key}`;
   const single = async () => {
-    const { record, created } = await createRecord(ctx, rt, body, { userId: null, locale: opts.locale, idempotencyKey: opts.idempotencyKey, scope, dedupeReturnsExisting: true, submitted: true, params: opts.params });
+    const { record, created } = await createRecord(ctx, rt, body, { userId: null, locale: opts.locale, idempotencyKey: opts.idempotencyKey, scope, dedupeReturnsExisting: true, submitted: true, params: opts.params, actor: { kind: 'public', ip: opts.ip ?? null } });
     return { id: record.id, created };
   };
   // Forms with rules or formulas take the single-record path: their rules run in the
@@ -152,7 +152,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const rt = await publicForm(ctx, slug, { fresh: attempt > 0 });
       const body = withLinkParams(rt, req.body ?? {}, req.query as Record<string, unknown>);
-      const result = await submitPublic(ctx, rt, body, { locale, idempotencyKey, attempt, params: linkParamsOf(req.query as Record<string, unknown>) });
+      const result = await submitPublic(ctx, rt, body, { locale, idempotencyKey, attempt, params: linkParamsOf(req.query as Record<string, unknown>), ip: req.ip });
       if (result) return reply.status(result.created ? 201 : 200).send({ id: result.id, duplicate: !result.created });
     }
   });

@@ -9,7 +9,7 @@ import { computeFormulas } from '../rules/formulas.js';
 import { lookupPort } from '../rules/lookup.js';
 import { sandbox } from '../rules/sandbox.js';
 import { listTraces } from '../rules/traces.js';
-import { currentUser, localeOf, requireRole } from './guard.js';
+import { currentUser, localeOf, requireRole, tenantOf } from './guard.js';
 
 const appParams = { type: 'object', properties: { app: { type: 'string' } }, required: ['app'] } as const;
 const ruleParams = { type: 'object', properties: { app: { type: 'string' }, key: { type: 'string' } }, required: ['app', 'key'] } as const;
@@ -30,7 +30,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/apps/:app/rules/check', { preHandler: builder, schema: { summary: 'Static checks of a rule against the draft forms', tags: ['rules'], params: appParams } }, async (req) => {
     const rule = ruleOf(req.body);
-    const a = await appByKey(db, (req.params as { app: string }).app);
+    const a = await appByKey(db, (req.params as { app: string }).app, tenantOf(req));
     const d = await draftDefinitions(db, a);
     const all = { ...d.rules, [rule.key]: rule };
     const problems = checkRules(all, schemaFromForms(d.forms), { locale: localeOf(req) }).filter((p) => p.rule === rule.key);
@@ -39,7 +39,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/apps/:app/rules/test', { preHandler: builder, schema: { summary: 'Run a (draft) rule in the sandbox against sample facts; effects are not applied', tags: ['rules'], params: appParams } }, async (req) => {
     const rule = ruleOf(req.body);
-    const a = await appByKey(db, (req.params as { app: string }).app);
+    const a = await appByKey(db, (req.params as { app: string }).app, tenantOf(req));
     const d = await draftDefinitions(db, a);
     const compiled = compileAppRules(a.id, 0, { ...d.rules, [rule.key]: rule }, {});
     const problems = compiled.problems.filter((p) => p.rule === rule.key && p.severity === 'error');
@@ -65,12 +65,12 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Latest evaluations of a published rule (inputs, outcome, effects, time)', tags: ['rules'], params: ruleParams, querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 50 } } } },
   }, async (req) => {
     const p = req.params as { app: string; key: string };
-    const a = await appByKey(db, p.app);
+    const a = await appByKey(db, p.app, tenantOf(req));
     return { items: await listTraces(db, a.id, p.key, (req.query as { limit?: number }).limit ?? 20) };
   });
 
   app.post('/api/apps/:app/compute', { preHandler: requireRole('operator', 'builder'), schema: { summary: 'Compute formula fields of a form for given values (preview)', tags: ['records'], params: appParams } }, async (req) => {
-    const a = await appByKey(db, (req.params as { app: string }).app);
+    const a = await appByKey(db, (req.params as { app: string }).app, tenantOf(req));
     const body = (req.body ?? {}) as { form?: FormDefinition; formKey?: string; values?: Record<string, unknown> };
     const values = body.values && typeof body.values === 'object' && !Array.isArray(body.values) ? body.values : {};
     if (body.form && typeof body.form === 'object') {
@@ -98,7 +98,7 @@ export async function ruleRoutes(app: FastifyInstance): Promise<void> {
     const user = currentUser(req);
     const rows = await db.selectFrom('notifications').innerJoin('apps', 'apps.id', 'notifications.app_id')
       .select(['notifications.id', 'apps.key as app', 'title', 'body', 'source', 'read_at as readAt', 'notifications.created_at as createdAt'])
-      .where((eb) => eb.or([eb('user_id', '=', user.id), eb('role', '=', user.role)])).orderBy('notifications.id', 'desc').limit(100).execute();
+      .where('apps.tenant_id', '=', user.tenantId).where((eb) => eb.or([eb('user_id', '=', user.id), eb('role', '=', user.role)])).orderBy('notifications.id', 'desc').limit(100).execute();
     return { items: rows.map((r) => ({ ...r, id: Number(r.id) })) };
   });
 }

@@ -7,8 +7,9 @@ const STUDIO_DIST = fileURLToPath(new URL('../../../studio/dist', import.meta.ur
 const WEB_DIST = fileURLToPath(new URL('../../dist-web', import.meta.url));
 
 /**
- * Serves the built browser apps: the studio at /studio (SPA), the operator UI at /app and public
- * form pages at /f/{slug} (both from the runtime's own web build under /web/).
+ * Serves the built browser apps: the studio at /studio (SPA), the operator UI at /app, public
+ * form pages at /f/{slug} and the promoter portal at /p/{app} (all three from the runtime's own
+ * web build under /web/).
  */
 export async function staticRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', async (_req, reply) => reply.redirect('/studio/'));
@@ -25,5 +26,7 @@ export async function staticRoutes(app: FastifyInstance): Promise<void> {
     app.get('/app', page('app.html'));
     app.get('/app/*', page('app.html'));
     app.get('/f/*', page('f.html'));
+    app.get('/p', page('p.html'));
+    app.get('/p/*', page('p.html'));
   }
 }

@@ -2,6 +2,8 @@ import type { FlowEvent, TaskState } from '@kiln/engine-flow';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { KilnError } from '../errors.js';
+import { accessFor } from '../access/resolve.js';
+import { recordGuard } from '../access/guard.js';
 import { dispatch, flowError } from '../flows/executor.js';
 import { appRules } from '../rules/app-rules.js';
 import { readInstance } from '../flows/store.js';
@@ -107,7 +109,10 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     const node = def.nodes.find((n) => n.id === task.node_id);
     const data = node?.type === 'approval' ? node.data : undefined;
     const rt = await formRuntimeOf(ctx.db, app, inst.form);
-    const visible = data?.fields?.visible?.length ? new Set(data.fields.visible) : null;
+    // The assignment lets the assignee see the record; their roles' field policies still hide fields.
+    const hidden = recordGuard(await accessFor(ctx.db, user, app), rt, user).access.hidden;
+    const shown = data?.fields?.visible?.length ? new Set(data.fields.visible) : null;
+    const visible = shown || hidden.size ? new Set(rt.form.fields.map((f) => f.key).filter((k) => (!shown || shown.has(k)) && !hidden.has(k))) : null;
     const fields = rt.form.fields.filter((f) => !visible || visible.has(f.key));
     let record: Record<string, unknown> | null = null;
     if (inst.record !== null) {
@@ -155,7 +160,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Hand a task to another user', tags: ['tasks'], params: idParam, body: { type: 'object', required: ['to'], additionalProperties: false, properties: { to: { type: 'integer', minimum: 1 }, comment } } },
   }, async (req) => {
     const body = req.body as { to: number; comment?: string };
-    await ensureUser(body.to);
+    await ensureUser(body.to, currentUser(req).tenantId);
     return act(req, (t, by) => ({ type: 'taskTransferred', at: ctx.clock.now().toISOString(), task: t.task_key, by, to: body.to, ...(body.comment ? { comment: body.comment } : {}) }),
       (now) => now.status === 'transferred');
   });
@@ -165,7 +170,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'Add a signer before or after yourself (加签)', tags: ['tasks'], params: idParam, body: { type: 'object', required: ['user', 'position'], additionalProperties: false, properties: { user: { type: 'integer', minimum: 1 }, position: { type: 'string', enum: ['before', 'after'] }, comment } } },
   }, async (req) => {
     const body = req.body as { user: number; position: 'before' | 'after'; comment?: string };
-    await ensureUser(body.user);
+    await ensureUser(body.user, currentUser(req).tenantId);
     return act(req, (t, by) => ({ type: 'signerAdded', at: ctx.clock.now().toISOString(), task: t.task_key, by, user: body.user, position: body.position, ...(body.comment ? { comment: body.comment } : {}) }));
   });
 
@@ -186,8 +191,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     return act(req, (t, by) => ({ type: 'commented', at: ctx.clock.now().toISOString(), task: t.task_key, by, comment: body.comment }));
   });
 
-  async function ensureUser(id: number): Promise<void> {
-    const u = await ctx.db.selectFrom('users').select('id').where('id', '=', id).where('disabled', '=', false).executeTakeFirst();
+  /** An active user of the caller's workspace (another tenant's user is "no such user"). */
+  async function ensureUser(id: number, tenantId: number): Promise<void> {
+    const u = await ctx.db.selectFrom('users').select('id').where('id', '=', id).where('tenant_id', '=', tenantId).where('disabled', '=', false).executeTakeFirst();
     if (!u) throw new KilnError('BAD_REQUEST', `No active user ${id}.`, { errors: [{ path: '/to', code: 'USER_NOT_FOUND', message: `No active user ${id}.` }] });
   }
 }

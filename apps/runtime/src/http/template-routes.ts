@@ -21,7 +21,7 @@ export async function templateRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const user = currentUser(req, 'builder');
     const body = (req.body ?? {}) as { app?: string; demoData?: boolean };
-    const result = await installTemplate(app.kiln, (req.params as { id: string }).id, { app: body.app, demoData: body.demoData === true, userId: user.id, locale: localeOf(req) });
+    const result = await installTemplate(app.kiln, (req.params as { id: string }).id, { app: body.app, demoData: body.demoData === true, userId: user.id, locale: localeOf(req), tenantId: user.tenantId });
     return reply.status(201).send(result);
   });
 }

@@ -13,6 +13,8 @@ type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
 export interface AppRow {
   id: number;
   key: string;
+  /** The workspace the app belongs to. */
+  tenant_id: number;
   name: { 'zh-CN': string; en: string };
   current_version: number | null;
 }
@@ -23,16 +25,22 @@ export interface Published {
   metadata: PublishedMetadata & { forms: Record<string, FormDefinition> };
 }
 
-/** Finds an app by key or throws APP_NOT_FOUND. */
-export async function appByKey(db: Db, key: string): Promise<AppRow> {
-  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('key', '=', key).executeTakeFirst();
+/** The workspace of installations that have never made another one. */
+export const DEFAULT_TENANT = 1;
+
+/**
+ * Finds an app by key within a tenant, or throws APP_NOT_FOUND — the same answer whether the key
+ * is unused or belongs to another tenant's app.
+ */
+export async function appByKey(db: Db, key: string, tenantId: number): Promise<AppRow> {
+  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version', 'tenant_id']).where('key', '=', key).where('tenant_id', '=', tenantId).executeTakeFirst();
   if (!row) throw new KilnError('APP_NOT_FOUND', `No app "${key}".`);
   return row as AppRow;
 }
 
 /** An app by id (jobs and tasks point at apps by id), or null. */
 export async function appById(db: Db, id: number): Promise<AppRow | null> {
-  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version', 'tenant_id']).where('id', '=', id).executeTakeFirst();
   return (row as AppRow | undefined) ?? null;
 }
 
@@ -51,14 +59,14 @@ export async function draftDefinitions(db: Db, app: Pick<AppRow, 'id'>): Promise
 export const RESERVED_APP_KEYS = new Set(['login', 'tasks', 'submissions', 'instances']);
 
 /** Creates an app; refuses bad keys (INVALID_KEY) and taken ones (APP_EXISTS). */
-export async function createApp(db: Db, input: { key: string; name?: { 'zh-CN'?: string; en?: string } }, userId: number | null): Promise<AppRow> {
+export async function createApp(db: Db, input: { key: string; name?: { 'zh-CN'?: string; en?: string } }, userId: number | null, tenantId: number = DEFAULT_TENANT): Promise<AppRow> {
   if (typeof input.key !== 'string' || !KEY.test(input.key)) throw new KilnError('INVALID_KEY', undefined, { path: '/key' });
   if (RESERVED_APP_KEYS.has(input.key)) throw new KilnError('INVALID_KEY', `"${input.key}" is reserved by the operator pages (/app/${input.key}); pick another key.`, { path: '/key' });
   const zh = input.name?.['zh-CN']?.trim() || input.name?.en?.trim() || input.key;
   const en = input.name?.en?.trim() || zh;
-  const row = await db.insertInto('apps').values({ key: input.key, name: JSON.stringify({ 'zh-CN': zh, en }) as never, current_version: null, created_by: userId })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning(['id', 'key', 'name', 'current_version']).executeTakeFirst();
+  const row = await db.insertInto('apps').values({ key: input.key, name: JSON.stringify({ 'zh-CN': zh, en }) as never, current_version: null, created_by: userId, tenant_id: tenantId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+    .returning(['id', 'key', 'name', 'current_version', 'tenant_id']).executeTakeFirst();
   if (!row) throw new KilnError('APP_EXISTS', `An app "${input.key}" already exists.`);
   return row as AppRow;
 }

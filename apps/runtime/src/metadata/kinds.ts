@@ -1,7 +1,7 @@
 import type { PublishedMetadata } from '../db/schema.js';
 
 /** The kinds of metadata an app holds, each a map of drafts by stable key. */
-export const METADATA_KINDS = ['forms', 'flows', 'rules', 'reports', 'dashboards', 'connectors'] as const;
+export const METADATA_KINDS = ['forms', 'flows', 'rules', 'reports', 'dashboards', 'connectors', 'roles'] as const;
 export type MetadataKind = (typeof METADATA_KINDS)[number];
 
 /** Keys of apps and of metadata items. */

@@ -3,11 +3,11 @@ import { validateFormDefinition, type FormDefinition } from '@kiln/engine-forms'
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
 import { KilnError } from '../errors.js';
-import { checkExpression, checkRules, schemaFromForms, type RuleDefinition } from '@kiln/engine-rules';
+import { checkExpression, checkRules, schemaFromForms, validateRole, type RuleDefinition } from '@kiln/engine-rules';
 import { validateFlow, type FlowDefinition } from '@kiln/engine-flow';
 import { syncFormStorage } from '../records/schema-sync.js';
 import { syncSchedules, validCron } from '../rules/schedule.js';
-import { appByKey, versionOf, writeDrafts } from './apps.js';
+import { appByKey, DEFAULT_TENANT, versionOf, writeDrafts } from './apps.js';
 import { checkReportDrafts, formsOf } from './check-reports.js';
 import { checkConnectorDrafts } from '../connectors/check.js';
 import { emptyMetadata, METADATA_KINDS, KEY } from './kinds.js';
@@ -51,7 +51,21 @@ export function checkMetadata(metadata: PublishedMetadata, locale: 'zh-CN' | 'en
   problems.push(...checkFlowDrafts(metadata, locale));
   problems.push(...checkReportDrafts(metadata, locale));
   problems.push(...checkConnectorDrafts(metadata, locale));
+  problems.push(...checkRoleDrafts(metadata));
   return problems;
+}
+
+/** Publish-time validation of every role: grants, row policies (with character offsets) and field policies against the forms. */
+export function checkRoleDrafts(metadata: PublishedMetadata): (PublishProblem & { from?: number; to?: number })[] {
+  const roles = Object.entries(metadata.roles ?? {});
+  if (!roles.length) return [];
+  const ctx = { forms: formsOf(metadata), flows: metadata.flows, reports: metadata.reports };
+  const out: (PublishProblem & { from?: number; to?: number })[] = [];
+  for (const [key, def] of roles) {
+    if ((def as { key?: unknown })?.key !== key) out.push({ kind: 'roles', key, path: '/key', code: 'ROLE_INVALID', message: `The role key must be "${key}".` });
+    for (const p of validateRole(def, ctx)) out.push({ ...p, kind: 'roles', key, path: p.path ?? '', code: p.code, message: p.message });
+  }
+  return out;
 }
 
 /** Publish-time validation of every flow (graph, assignees, expressions against its form); problems carry the node id. */
@@ -102,8 +116,8 @@ function checkRuleDrafts(metadata: PublishedMetadata, locale: 'zh-CN' | 'en'): P
  * storage, and writes an immutable version — all in one transaction, so a refusal changes
  * nothing. Returns the new version number.
  */
-export async function publishApp(ctx: KilnContext, appKey: string, userId: number | null, opts: { locale: 'zh-CN' | 'en'; metadata?: PublishedMetadata; note?: string }): Promise<{ version: number }> {
-  const app = await appByKey(ctx.db, appKey);
+export async function publishApp(ctx: KilnContext, appKey: string, userId: number | null, opts: { locale: 'zh-CN' | 'en'; metadata?: PublishedMetadata; note?: string; tenantId?: number }): Promise<{ version: number }> {
+  const app = await appByKey(ctx.db, appKey, opts.tenantId ?? DEFAULT_TENANT);
   let metadata = opts.metadata;
   if (!metadata) {
     metadata = emptyMetadata();
@@ -117,11 +131,14 @@ export async function publishApp(ctx: KilnContext, appKey: string, userId: numbe
     await sql`select id from apps where id = ${app.id} for update`.execute(trx);
     const slugs = Object.values(metadata.forms).map((f) => f as FormDefinition).filter((f) => f.public?.enabled).map((f) => [f.public!.slug, f.key] as const);
     if (slugs.length) {
-      const taken = await trx.selectFrom('public_forms').innerJoin('apps', 'apps.id', 'public_forms.app_id').select(['slug', 'apps.key as app'])
+      const taken = await trx.selectFrom('public_forms').innerJoin('apps', 'apps.id', 'public_forms.app_id').select(['slug', 'apps.key as app', 'apps.tenant_id as tenant'])
         .where('slug', 'in', slugs.map((s) => s[0])).where('app_id', '!=', app.id).execute();
       if (taken.length) {
         throw new KilnError('PUBLISH_INVALID', 'A public slug is already used by another app; nothing was published.', {
-          problems: taken.map((t) => ({ kind: 'forms', key: slugs.find((s) => s[0] === t.slug)![1], path: '/public/slug', code: 'PUBLIC_SLUG_TAKEN', message: opts.locale === 'en' ? `The slug "${t.slug}" is used by app "${t.app}".` : `链接名 "${t.slug}" 已被应用 "${t.app}" 使用。` })),
+          problems: taken.map((t) => ({ kind: 'forms', key: slugs.find((s) => s[0] === t.slug)![1], path: '/public/slug', code: 'PUBLIC_SLUG_TAKEN', message: Number(t.tenant) !== app.tenant_id
+            // Public links are one namespace for every workspace; never name another workspace's app.
+            ? (opts.locale === 'en' ? `The public link name "${t.slug}" is taken; pick another.` : `公开链接名 "${t.slug}" 已被占用，请换一个。`)
+            : (opts.locale === 'en' ? `The slug "${t.slug}" is used by app "${t.app}".` : `链接名 "${t.slug}" 已被应用 "${t.app}" 使用。`) })),
         });
       }
     }
@@ -143,8 +160,8 @@ export async function publishApp(ctx: KilnContext, appKey: string, userId: numbe
  * version (history stays immutable) and becomes the drafts. Fields the rollback removes keep
  * their data; the checks of a normal publish apply.
  */
-export async function rollbackApp(ctx: KilnContext, appKey: string, target: number, userId: number | null, locale: 'zh-CN' | 'en'): Promise<{ version: number; restored: number }> {
-  const app = await appByKey(ctx.db, appKey);
+export async function rollbackApp(ctx: KilnContext, appKey: string, target: number, userId: number | null, locale: 'zh-CN' | 'en', tenantId: number = DEFAULT_TENANT): Promise<{ version: number; restored: number }> {
+  const app = await appByKey(ctx.db, appKey, tenantId);
   const old = Number.isInteger(target) ? await versionOf(ctx.db, app.id, target) : null;
   if (!old) throw new KilnError('VERSION_NOT_FOUND', `App "${appKey}" has no version ${target}.`);
   const metadata = { ...emptyMetadata(), ...old.metadata };

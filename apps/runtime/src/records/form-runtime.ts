@@ -24,8 +24,8 @@ export interface FormRuntime {
 const caches = new WeakMap<object, Map<string, Promise<FormRuntime>>>();
 
 /** The compiled runtime of a published form (ajv compiled once per published version). */
-export async function formRuntime(db: Kysely<KilnDatabase>, appKey: string, formKey: string): Promise<FormRuntime> {
-  const app = await appByKey(db, appKey);
+export async function formRuntime(db: Kysely<KilnDatabase>, appKey: string, formKey: string, tenantId: number): Promise<FormRuntime> {
+  const app = await appByKey(db, appKey, tenantId);
   return formRuntimeOf(db, app, formKey);
 }
 

@@ -18,8 +18,9 @@ type Op = (typeof OPS)[number];
 const col = (c: ColumnInfo) => sql.ref(`t.${safeName(c.column)}`);
 
 /** Resolves a filter/sort key through the form's allow-list (unknown keys are refused). */
-function columnOf(rt: FormRuntime, key: string, code: 'INVALID_FILTER' | 'INVALID_SORT'): ColumnInfo {
-  const c = SYSTEM[key] ?? rt.byKey.get(key);
+function columnOf(rt: FormRuntime, key: string, code: 'INVALID_FILTER' | 'INVALID_SORT', hidden?: ReadonlySet<string>): ColumnInfo {
+  // A hidden field is unknown to its viewer: filtering or sorting on it would reveal its values.
+  const c = SYSTEM[key] ?? (hidden?.has(key) ? undefined : rt.byKey.get(key));
   if (!c) throw new KilnError(code, `Unknown field "${key}".`, { path: `/${key}` });
   return c;
 }
@@ -93,7 +94,7 @@ function condition(c: ColumnInfo, op: Op, raw: unknown, path: string): Sql {
 }
 
 /** Compiles the contract's filter JSON into a WHERE condition; every value is bound. */
-export function compileFilter(rt: FormRuntime, filterText: string | undefined): Sql {
+export function compileFilter(rt: FormRuntime, filterText: string | undefined, hidden?: ReadonlySet<string>): Sql {
   if (filterText === undefined || filterText === '') return sql`true`;
   let filter: unknown;
   try {
@@ -104,7 +105,7 @@ export function compileFilter(rt: FormRuntime, filterText: string | undefined): 
   if (!filter || typeof filter !== 'object' || Array.isArray(filter)) throw new KilnError('INVALID_FILTER', 'The filter must be a JSON object.');
   const parts: Sql[] = [];
   for (const [key, spec] of Object.entries(filter as Record<string, unknown>)) {
-    const c = columnOf(rt, key, 'INVALID_FILTER');
+    const c = columnOf(rt, key, 'INVALID_FILTER', hidden);
     if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
       for (const [op, v] of Object.entries(spec as Record<string, unknown>)) {
         if (!(OPS as readonly string[]).includes(op)) throw new KilnError('INVALID_FILTER', `Unknown operator "${op}".`, { path: `/${key}/${op}` });
@@ -129,11 +130,11 @@ export interface Sort {
 }
 
 /** Parses `field` / `-field` (default: newest first). Only indexed scalar fields sort. */
-export function parseSort(rt: FormRuntime, text: string | undefined): Sort {
+export function parseSort(rt: FormRuntime, text: string | undefined, hidden?: ReadonlySet<string>): Sort {
   const raw = text && text.length ? text : '-id';
   const desc = raw.startsWith('-');
   const key = desc ? raw.slice(1) : raw;
-  const c = columnOf(rt, key, 'INVALID_SORT');
+  const c = columnOf(rt, key, 'INVALID_SORT', hidden);
   if (!isSortable(c)) throw new KilnError('INVALID_SORT', `"${key}" cannot be sorted.`, { path: `/${key}` });
   return { key, column: c, desc };
 }

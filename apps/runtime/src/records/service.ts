@@ -11,7 +11,11 @@ import { fireRecordEvent, hasTriggers, type RecordEvent } from '../rules/fire.js
 import type { StartTrigger } from '@kiln/engine-flow';
 import { hasFlowStarts, startFlowsFor } from '../flows/triggers.js';
 import { withFormulas } from '../rules/formulas.js';
-import { inWriteScope, type WriteScope } from '../rules/scope.js';
+import { inWriteScope, type WriteActor, type WriteScope } from '../rules/scope.js';
+import { guardInput, isHidden, requireAction, rowCondition, selfRecordFields, type RecordGuard } from '../access/guard.js';
+import type { FormAction } from '../access/resolve.js';
+import { selfRecordId } from '../access/policy-sql.js';
+import { changedKeys, scopeActor, writeAudit } from '../audit/log.js';
 
 type Db = Kysely<KilnDatabase> | Transaction<KilnDatabase>;
 type Row = Record<string, unknown>;
@@ -21,10 +25,11 @@ export type ApiRecord = Record<string, unknown> & { id: number; createdAt: strin
 
 const SHORTCODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** SELECT list: system columns, scalar columns, and many-relations aggregated from join tables. */
-function selection(rt: FormRuntime): RawBuilder<unknown> {
+/** SELECT list: system columns, scalar columns, and many-relations aggregated from join tables (hidden fields are never read). */
+function selection(rt: FormRuntime, guard?: RecordGuard): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`t.id, t.created_at, t.updated_at, t.form_version`];
   for (const c of rt.columns) {
+    if (isHidden(guard, c.key)) continue;
     if (c.sqlType === 'join') parts.push(sql`coalesce((select array_agg(j.dst order by j.dst) from ${sql.id(safeName(c.joinTable!))} j where j.src = t.id), '{}') as ${sql.id(c.column)}`);
     else parts.push(sql.ref(`t.${safeName(c.column)}`));
   }
@@ -32,9 +37,10 @@ function selection(rt: FormRuntime): RawBuilder<unknown> {
 }
 
 /** Turns a stored row into the API shape (fields by key). */
-export function toApi(rt: FormRuntime, row: Row): ApiRecord {
+export function toApi(rt: FormRuntime, row: Row, guard?: RecordGuard): ApiRecord {
   const out: ApiRecord = { id: row.id as number, createdAt: row.created_at as string, updatedAt: row.updated_at as string, formVersion: row.form_version as number };
   for (const c of rt.columns) {
+    if (isHidden(guard, c.key)) continue;
     let v = row[c.column];
     if (c.sqlType === 'join' && Array.isArray(v)) v = v.map(Number);
     out[c.key] = v ?? null;
@@ -96,6 +102,10 @@ export interface WriteOptions {
   submitted?: boolean;
   params?: Record<string, string>;
   role?: string | null;
+  /** The caller's permissions on the form (absent: the system or an unrestricted caller). */
+  guard?: RecordGuard;
+  /** Who writes, for the audit trail. */
+  actor?: WriteActor;
 }
 
 /** Result of a create: the record and whether it was created now (false = replay/duplicate). */
@@ -123,9 +133,19 @@ class Replay extends Error {
  */
 export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unknown, opts: WriteOptions): Promise<CreateResult> {
   const scope = opts.scope ?? `${rt.app.id}:${rt.form.key}`;
+  const guard = opts.guard;
+  const view = (id: number) => getRecord(ctx.db, rt, id, guard, null);
+  requireAction(guard, 'create');
   if (opts.idempotencyKey) {
     const prior = await priorRecordId(ctx.db, scope, opts.idempotencyKey);
-    if (prior !== null) return { record: await getRecord(ctx.db, rt, prior), created: false };
+    if (prior !== null) return { record: await view(prior), created: false };
+  }
+  input = guardInput(guard, input, 'create');
+  const own = selfRecordFields(guard);
+  if (own.length) {
+    const self = await selfRecordId(ctx.db, guard!.env);
+    if (self === null) throw new KilnError('FORBIDDEN', 'You have no record of your own in this app yet.');
+    input = { ...(input as Record<string, unknown>), ...Object.fromEntries(own.map((k) => [k, self])) };
   }
   const result = rt.validator.validate(input, { locale: opts.locale, mode: 'create' });
   if (!result.ok) invalid(result.errors);
@@ -135,22 +155,27 @@ export async function createRecord(ctx: KilnContext, rt: FormRuntime, input: unk
       const id = await inWriteScope(ctx, opts, async (ws) => {
         const row = await withFormulas(ctx, rt, value, { queryDb: ws.trx });
         const id = (await insertRow(ctx, ws.trx, rt, row, { ...opts, scope }))!;
+        if (guard && !(await rowMatches(ws.trx, rt, id, rowCondition(guard, 'create')))) {
+          throw new KilnError('FORBIDDEN', `This ${rt.form.key} record would be outside the records you may create.`, { form: rt.form.key, action: 'create' });
+        }
+        await auditWrite(ws, rt, 'record.create', id, undefined, row);
         await afterInsert(ws, rt, id, opts);
         return id;
       });
-      return { record: await getRecord(ctx.db, rt, id), created: true };
+      return { record: await view(id), created: true };
     } catch (err) {
-      if (err instanceof Replay) return { record: await getRecord(ctx.db, rt, err.recordId), created: false };
+      if (err instanceof Replay) return { record: await view(err.recordId), created: false };
       if (opts.idempotencyKey) {
         // A concurrent twin may have committed first and made our insert conflict: answer with it.
         const prior = await priorRecordId(ctx.db, scope, opts.idempotencyKey);
-        if (prior !== null) return { record: await getRecord(ctx.db, rt, prior), created: false };
+        if (prior !== null) return { record: await view(prior), created: false };
       }
       const e = err as { code?: string; constraint?: string };
       if (e.code === '23505' && e.constraint?.endsWith('__dedupe') && opts.dedupeReturnsExisting) {
         const existing = await findDuplicate(ctx.db, rt, value);
-        if (existing !== null) return { record: await getRecord(ctx.db, rt, existing), created: false };
+        if (existing !== null) return { record: await view(existing), created: false };
       }
+      if (err instanceof KilnError) throw err;
       // A random short code collided with an existing one: draw again.
       if (e.code === '23505' && attempt < 5 && rt.columns.some((c) => c.type === 'autonumber' && e.constraint === `${rt.storage.table}__${c.id}_uq`.slice(0, 63))) continue;
       mapDbError(rt, err, opts.locale);
@@ -232,25 +257,68 @@ export async function findDuplicate(db: Db, rt: FormRuntime, value: Record<strin
   return r.rows[0]?.id ?? null;
 }
 
-/** Reads one record or throws RECORD_NOT_FOUND. */
-export async function getRecord(db: Db, rt: FormRuntime, id: number): Promise<ApiRecord> {
+/**
+ * Reads one record or throws RECORD_NOT_FOUND — also when the guard's `check` policy (default:
+ * read) hides it, so a caller cannot tell another's record from a missing one.
+ */
+export async function getRecord(db: Db, rt: FormRuntime, id: number, guard?: RecordGuard, check: FormAction | null = 'read'): Promise<ApiRecord> {
   if (!Number.isSafeInteger(id) || id < 1) throw new KilnError('RECORD_NOT_FOUND');
-  const r = await sql<Row>`select ${selection(rt)} from ${tableOf(rt)} t where t.id = ${id}`.execute(db);
+  if (guard && check) requireAction(guard, check);
+  const cond = guard && check ? rowCondition(guard, check) : sql`true`;
+  const r = await sql<Row>`select ${selection(rt, guard)} from ${tableOf(rt)} t where t.id = ${id} and (${cond})`.execute(db);
   const row = r.rows[0];
   if (!row) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
-  return toApi(rt, row);
+  return toApi(rt, row, guard);
+}
+
+/** Whether record `id` meets an SQL condition (policy checks inside a write's transaction). */
+async function rowMatches(db: Db, rt: FormRuntime, id: number, cond: RawBuilder<unknown>): Promise<boolean> {
+  const r = await sql<{ ok: number }>`select 1 as ok from ${tableOf(rt)} t where t.id = ${id} and (${cond})`.execute(db);
+  return r.rows.length > 0;
+}
+
+/**
+ * Inside a write: locks the record and checks the caller may see it (else RECORD_NOT_FOUND)
+ * and may `action` it (else FORBIDDEN).
+ */
+async function lockGuarded(db: Db, rt: FormRuntime, id: number, guard: RecordGuard | undefined, action: FormAction): Promise<void> {
+  const r = await sql<{ visible: boolean; allowed: boolean }>`select (${rowCondition(guard, 'read')}) as visible, (${rowCondition(guard, action)}) as allowed from ${tableOf(rt)} t where t.id = ${id} for update`.execute(db);
+  const row = r.rows[0];
+  if (!row || (guard && !row.visible)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+  if (guard && !row.allowed) throw new KilnError('FORBIDDEN', `You may not ${action} this ${rt.form.key} record.`, { form: rt.form.key, action });
+}
+
+/** Appends the audit entry of a record write in its transaction (before/after: the changed fields). */
+async function auditWrite(ws: WriteScope, rt: FormRuntime, action: 'record.create' | 'record.update' | 'record.delete', id: number, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Promise<void> {
+  const keys = rt.columns.map((c) => c.key);
+  const pick = (o: Record<string, unknown>, ks: string[]) => Object.fromEntries(ks.filter((k) => o[k] !== undefined && o[k] !== null).map((k) => [k, o[k]]));
+  let b: Record<string, unknown> | undefined;
+  let a: Record<string, unknown> | undefined;
+  if (before && after) {
+    const changed = changedKeys(before, after, keys.filter((k) => after[k] !== undefined));
+    if (!changed.length) return;
+    b = Object.fromEntries(changed.map((k) => [k, before[k] ?? null]));
+    a = Object.fromEntries(changed.map((k) => [k, after[k] ?? null]));
+  } else {
+    b = before ? pick(before, keys) : undefined;
+    a = after ? pick(after, keys) : undefined;
+  }
+  await writeAudit(ws.trx, ws.ctx.clock.now(), scopeActor(ws, rt.app.tenant_id), { action, appId: rt.app.id, formKey: rt.form.key, recordId: id, before: b, after: a, ...(ws.depth > 0 || ws.chain.length ? { target: `rule:${ws.chain[ws.chain.length - 1] ?? ''}` } : {}) });
 }
 
 /** Lists records: filter, sort and keyset cursor as in the contract. */
-export async function listRecords(db: Db, rt: FormRuntime, q: { filter?: string; sort?: string; limit?: number; cursor?: string }): Promise<{ items: ApiRecord[]; nextCursor: string | null }> {
+export async function listRecords(db: Db, rt: FormRuntime, q: { filter?: string; sort?: string; limit?: number; cursor?: string }, guard?: RecordGuard): Promise<{ items: ApiRecord[]; nextCursor: string | null }> {
   const limit = q.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new KilnError('BAD_REQUEST', 'limit must be 1–500.', { path: '/limit' });
-  const sort = parseSort(rt, q.sort);
-  const where = compileFilter(rt, q.filter);
+  requireAction(guard, 'read');
+  const hidden = guard?.access.hidden;
+  const sort = parseSort(rt, q.sort, hidden);
+  const where = compileFilter(rt, q.filter, hidden);
   const after = afterCursor(sort, q.cursor);
-  const r = await sql<Row>`select ${selection(rt)} from ${tableOf(rt)} t where (${where}) and (${after}) order by ${orderBy(sort)} limit ${limit + 1}`.execute(db);
+  const policy = rowCondition(guard, 'read');
+  const r = await sql<Row>`select ${selection(rt, guard)} from ${tableOf(rt)} t where (${policy}) and (${where}) and (${after}) order by ${orderBy(sort)} limit ${limit + 1}`.execute(db);
   const rows = r.rows.slice(0, limit);
-  const items = rows.map((row) => toApi(rt, row));
+  const items = rows.map((row) => toApi(rt, row, guard));
   const last = rows[rows.length - 1];
   const nextCursor = r.rows.length > limit && last ? encodeCursor(sort, last[sort.column.column], last.id as number) : null;
   return { items, nextCursor };
@@ -258,22 +326,33 @@ export async function listRecords(db: Db, rt: FormRuntime, q: { filter?: string;
 
 /** Updates a record with a partial patch (validated like a create for the keys given). */
 export async function updateRecord(ctx: KilnContext, rt: FormRuntime, id: number, patch: unknown, opts: WriteOptions): Promise<ApiRecord> {
-  await getRecord(ctx.db, rt, id);
+  const guard = opts.guard;
+  requireAction(guard, 'update');
+  await getRecord(ctx.db, rt, id, guard);
+  patch = guardInput(guard, patch, 'update');
   const result = rt.validator.validate(patch, { locale: opts.locale, mode: 'update' });
   if (!result.ok) invalid(result.errors);
   try {
-    await inWriteScope(ctx, opts, (ws) => updateValidated(ws, rt, id, result.value as Record<string, unknown>));
+    await inWriteScope(ctx, opts, async (ws) => {
+      await lockGuarded(ws.trx, rt, id, guard, 'update');
+      await updateValidated(ws, rt, id, result.value as Record<string, unknown>);
+      // The changed record must still be one the caller may update (a policy's "with check").
+      if (guard && !(await rowMatches(ws.trx, rt, id, rowCondition(guard, 'update')))) {
+        throw new KilnError('FORBIDDEN', `The change would move this ${rt.form.key} record outside the records you may update.`, { form: rt.form.key, action: 'update' });
+      }
+    });
   } catch (err) {
+    if (err instanceof KilnError) throw err;
     mapDbError(rt, err, opts.locale);
   }
-  return getRecord(ctx.db, rt, id);
+  return getRecord(ctx.db, rt, id, guard, null);
 }
 
 async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, value: Record<string, unknown>): Promise<void> {
   ws.written.add(rt.form.key);
   const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.updated']);
   const formulas = rt.columns.some((c) => c.type === 'formula');
-  const old = triggers || formulas ? await getRecord(ws.trx, rt, id) : null;
+  const old = await getRecord(ws.trx, rt, id);
   if (formulas) Object.assign(value, await withFormulas(ws.ctx, rt, { ...old, ...value }, { onlyComputed: true, queryDb: ws.trx }));
   const now = ws.ctx.clock.now().toISOString();
   const sets: RawBuilder<unknown>[] = [sql`updated_at = ${now}`, sql`updated_by = ${ws.userId}`, sql`form_version = ${rt.version}`];
@@ -284,6 +363,7 @@ async function updateValidated(ws: WriteScope, rt: FormRuntime, id: number, valu
   const r = await sql`update ${tableOf(rt)} set ${sql.join(sets)} where id = ${id}`.execute(ws.trx);
   if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
   await writeJoins(ws.trx, rt, id, value);
+  await auditWrite(ws, rt, 'record.update', id, old, value);
   if (triggers) await fireRecordEvent(ws, rt.app, rt.version, { type: 'record.updated', form: rt.form.key, record: await getRecord(ws.trx, rt, id), old });
 }
 
@@ -326,6 +406,7 @@ export async function createInScope(ws: WriteScope, rt: FormRuntime, input: Reco
     if (existing === null) throw new KilnError('RULE_FAILED', `Ledger entry ${String(value[opts.onConflictIgnore!])} conflicted but cannot be found.`);
     return existing;
   }
+  await auditWrite(ws, rt, 'record.create', id, undefined, value);
   await afterInsert(ws, rt, id, {});
   return id;
 }
@@ -354,14 +435,17 @@ export async function findFirst(db: Db, rt: FormRuntime, match: Record<string, u
 }
 
 /** Deletes a record; refused (RECORD_REFERENCED) while other records point at it. */
-export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en', who: { userId?: number | null; role?: string | null } = {}): Promise<void> {
+export async function deleteRecord(ctx: KilnContext, rt: FormRuntime, id: number, locale: 'zh-CN' | 'en', who: { userId?: number | null; role?: string | null; guard?: RecordGuard; actor?: WriteActor } = {}): Promise<void> {
+  requireAction(who.guard, 'delete');
   try {
-    await inWriteScope(ctx, { userId: who.userId ?? null, role: who.role, locale }, async (ws) => {
+    await inWriteScope(ctx, { userId: who.userId ?? null, role: who.role, locale, actor: who.actor }, async (ws) => {
       ws.written.add(rt.form.key);
+      await lockGuarded(ws.trx, rt, id, who.guard, 'delete');
       const triggers = await hasTriggers(ws, rt.app, rt.version, rt.form.key, ['record.deleted']);
-      const old = triggers ? await getRecord(ws.trx, rt, id) : null;
+      const old = await getRecord(ws.trx, rt, id);
       const r = await sql`delete from ${tableOf(rt)} where id = ${id}`.execute(ws.trx);
       if (!Number(r.numAffectedRows ?? 0)) throw new KilnError('RECORD_NOT_FOUND', `No record ${id}.`);
+      await auditWrite(ws, rt, 'record.delete', id, old, undefined);
       if (triggers) await fireRecordEvent(ws, rt.app, rt.version, { type: 'record.deleted', form: rt.form.key, record: null, old });
     });
   } catch (err) {

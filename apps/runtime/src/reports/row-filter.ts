@@ -1,12 +1,29 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { RowFilter } from '@kiln/engine-reports';
 import type { CurrentUser } from '../context.js';
+import { formAccess, type AppAccess } from '../access/resolve.js';
+import { policySql } from '../access/policy-sql.js';
+import type { FormStorage } from '../records/schema-sync.js';
 
 /**
- * The viewer's row permissions for reports, as SQL conditions per form (the compiler ANDs them
- * onto every table a report reads, and a report with any condition never reads a rollup).
- * Today every role that may see reports sees every row of the app; the permissions work
- * (row-level policies) fills this hook.
+ * The viewer's row permissions for reports, as SQL conditions per form: the compiler ANDs them
+ * onto every table a report reads (base, joined, rolled up, tree), and a report with any
+ * condition never reads a rollup. Forms the viewer may not read contribute no rows. Undefined
+ * for unrestricted viewers.
  */
-export function reportRowFilter(_user: CurrentUser): RowFilter | undefined {
-  return undefined;
+export function reportRowFilter(access: AppAccess, storage: Map<string, FormStorage>, user: CurrentUser): RowFilter | undefined {
+  if (access.unrestricted) return undefined;
+  return (form: string, alias: string): RawBuilder<SqlBool> | undefined => {
+    const rule = formAccess(access, form).actions.read;
+    if (!rule.allowed) return sql<SqlBool>`false`;
+    if (!rule.where) return undefined;
+    const env = { storage, user, self: access.self };
+    const parts = rule.where.map((n) => policySql(n, form, alias, env));
+    return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  };
+}
+
+/** Whether the viewer may open a report. */
+export function mayViewReport(access: AppAccess, report: string): boolean {
+  return access.unrestricted || access.reports === '*' || access.reports.has(report);
 }

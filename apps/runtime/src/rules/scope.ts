@@ -31,6 +31,16 @@ export interface WriteScope {
    * transaction (jobs): then nothing runs and pollers pick the work up.
    */
   afterCommit?: Array<() => void>;
+  /** Who caused the write, for the audit trail (absent: the system, or `userId`). */
+  actor?: WriteActor;
+}
+
+/** The audit actor of a write (its tenant comes from the app written). */
+export interface WriteActor {
+  kind: 'user' | 'token' | 'public' | 'system';
+  userId?: number | null;
+  tokenId?: number | null;
+  ip?: string | null;
 }
 
 /** How deep rules may fire rules before the write is refused (RULE_CASCADE_LIMIT). */
@@ -40,7 +50,7 @@ export const MAX_CASCADE_DEPTH = 8;
  * Runs `fn` in one transaction with a fresh scope. Traces are written after the transaction
  * ends — also when it rolled back, so a failing rule's trace is kept.
  */
-export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
+export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en'; actor?: WriteActor }, fn: (ws: WriteScope) => Promise<T>): Promise<T> {
   const traces: TraceRow[] = [];
   const afterCommit: Array<() => void> = [];
   try {
@@ -59,8 +69,8 @@ export async function inWriteScope<T>(ctx: KilnContext, who: { userId: number | 
 }
 
 /** A fresh scope over an open transaction (jobs run in the queue's transaction; default: the system, zh-CN). */
-export function scopeIn(ctx: KilnContext, trx: Transaction<KilnDatabase>, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en' } = { userId: null, locale: 'zh-CN' }): WriteScope {
-  return { ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces: [], memo: new Map(), written: new Set() };
+export function scopeIn(ctx: KilnContext, trx: Transaction<KilnDatabase>, who: { userId: number | null; role?: string | null; locale: 'zh-CN' | 'en'; actor?: WriteActor } = { userId: null, locale: 'zh-CN' }): WriteScope {
+  return { ctx, trx, userId: who.userId, role: who.role ?? null, locale: who.locale, depth: 0, chain: [], traces: [], memo: new Map(), written: new Set(), ...(who.actor ? { actor: who.actor } : {}) };
 }
 
 /**

@@ -36,7 +36,7 @@ function resolve(v: unknown, ids: Map<string, number>): unknown {
  * every record whose references are known, keeping file order otherwise.
  * Returns the number of records inserted per form.
  */
-export async function insertDemoData(ctx: KilnContext, appKey: string, demo: Record<string, DemoRecord[]>, opts: { userId: number | null; locale: 'zh-CN' | 'en' }): Promise<Record<string, number>> {
+export async function insertDemoData(ctx: KilnContext, appKey: string, demo: Record<string, DemoRecord[]>, opts: { userId: number | null; locale: 'zh-CN' | 'en'; tenantId?: number }): Promise<Record<string, number>> {
   let pending: Pending[] = [];
   const names = new Set<string>();
   for (const [form, list] of Object.entries(demo)) {
@@ -58,7 +58,7 @@ export async function insertDemoData(ctx: KilnContext, appKey: string, demo: Rec
       throw new KilnError('TEMPLATE_INVALID', `demo/${p.form}.yaml #${p.index}: unknown or circular $ref ${p.needs.filter((n) => !ids.has(n)).join(', ')}.`, undefined, 500);
     }
     for (const p of ready) {
-      const rt = await formRuntime(ctx.db, appKey, p.form);
+      const rt = await formRuntime(ctx.db, appKey, p.form, opts.tenantId ?? 1);
       try {
         const { record } = await createRecord(ctx, rt, resolve(p.values, ids), { userId: opts.userId, locale: opts.locale });
         if (p.ref) ids.set(p.ref, record.id);

@@ -1,6 +1,6 @@
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
-import { appByKey, currentPublished } from '../metadata/apps.js';
+import { appByKey, currentPublished, DEFAULT_TENANT } from '../metadata/apps.js';
 import { METADATA_KINDS } from '../metadata/kinds.js';
 import { writeFileTree, type FileTree } from './file-tree.js';
 import { emptyMetadata } from './metadata-files.js';
@@ -26,8 +26,8 @@ function sorted<T>(o: Record<string, T>): [string, T][] {
  * Keys and files come in a canonical order, so exporting the same metadata twice gives the
  * same bytes. Throws APP_NOT_FOUND.
  */
-export async function exportApp(ctx: KilnContext, appKey: string): Promise<FileTree> {
-  const app = await appByKey(ctx.db, appKey);
+export async function exportApp(ctx: KilnContext, appKey: string, tenantId: number = DEFAULT_TENANT): Promise<FileTree> {
+  const app = await appByKey(ctx.db, appKey, tenantId);
   const published = await currentPublished(ctx.db, app);
   const metadata: PublishedMetadata = { ...emptyMetadata(), ...(published?.metadata ?? {}) };
   const drafts = await ctx.db.selectFrom('drafts').select(['kind', 'key', 'definition']).where('app_id', '=', app.id).execute();
@@ -51,9 +51,9 @@ export async function exportApp(ctx: KilnContext, appKey: string): Promise<FileT
 }
 
 /** Exports an app into `dir` (see exportApp); returns the relative paths written. */
-export async function exportAppTo(ctx: KilnContext, appKey: string, dir: string): Promise<{ files: string[]; version: number | null }> {
-  const files = await exportApp(ctx, appKey);
+export async function exportAppTo(ctx: KilnContext, appKey: string, dir: string, tenantId: number = DEFAULT_TENANT): Promise<{ files: string[]; version: number | null }> {
+  const files = await exportApp(ctx, appKey, tenantId);
   const written = writeFileTree(dir, files, EXPORT_FOLDERS);
-  const app = await appByKey(ctx.db, appKey);
+  const app = await appByKey(ctx.db, appKey, tenantId);
   return { files: written, version: app.current_version };
 }

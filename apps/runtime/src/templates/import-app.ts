@@ -14,6 +14,8 @@ export interface ImportOptions {
   app?: string;
   userId: number | null;
   locale?: 'zh-CN' | 'en';
+  /** The workspace to import into (default: the default tenant). */
+  tenantId?: number;
 }
 
 /**
@@ -31,12 +33,12 @@ export async function importApp(ctx: KilnContext, source: string | FileTree, opt
   const published = metadataFromFiles(files);
   const drafts = metadataFromFiles(files, 'drafts/');
   const removed = Array.isArray(head.removedDrafts) ? head.removedDrafts.map(String) : [];
-  const app = await createApp(ctx.db, { key, name: head.name }, opts.userId);
+  const app = await createApp(ctx.db, { key, name: head.name }, opts.userId, opts.tenantId);
   try {
     let version: number | null = null;
     if (head.version !== null && countMetadata(published) > 0) {
       await writeDrafts(ctx, app.id, published, opts.userId);
-      version = (await publishApp(ctx, key, opts.userId, { locale: opts.locale ?? 'zh-CN', note: 'import' })).version;
+      version = (await publishApp(ctx, key, opts.userId, { locale: opts.locale ?? 'zh-CN', note: 'import', tenantId: opts.tenantId })).version;
     }
     await writeDrafts(ctx, app.id, drafts, opts.userId);
     for (const item of removed) {

@@ -2,7 +2,7 @@ import type { FormDefinition } from '@kiln/engine-forms';
 import type { KilnContext } from '../context.js';
 import type { PublishedMetadata } from '../db/schema.js';
 import { saveConnectorSettings } from '../connectors/settings.js';
-import { createApp } from '../metadata/apps.js';
+import { createApp, DEFAULT_TENANT } from '../metadata/apps.js';
 import { publishApp } from '../metadata/publish.js';
 import { removeApp, writeDrafts } from './app-store.js';
 import { loadTemplate, TEMPLATES_DIR } from './catalog.js';
@@ -19,6 +19,8 @@ export interface InstallOptions {
   locale?: 'zh-CN' | 'en';
   /** Templates folder (default: the repository's `templates/`). */
   root?: string;
+  /** The workspace to install into (default: the default tenant). */
+  tenantId?: number;
 }
 
 /** What an install made. */
@@ -33,9 +35,10 @@ export interface InstallResult {
  * Public slugs are unique per installation, so a template installed under a key other than its
  * default gets `-<app key>` appended to each slug (`_` becomes `-`): `live` → `live-shop-2`.
  */
-export function slugsForApp(metadata: PublishedMetadata, appKey: string, defaultApp: string): PublishedMetadata {
-  if (appKey === defaultApp) return metadata;
-  const suffix = `-${appKey.replace(/_/g, '-')}`;
+export function slugsForApp(metadata: PublishedMetadata, appKey: string, defaultApp: string, tenantKey?: string): PublishedMetadata {
+  if (appKey === defaultApp && !tenantKey) return metadata;
+  // Public links are shared by every workspace: another workspace's install gets its key in them.
+  const suffix = `${appKey === defaultApp ? '' : `-${appKey.replace(/_/g, '-')}`}${tenantKey ? `-${tenantKey}` : ''}`;
   const forms = Object.fromEntries(Object.entries(metadata.forms).map(([key, def]) => {
     const form = def as FormDefinition;
     if (!form.public?.slug) return [key, form];
@@ -55,11 +58,12 @@ export async function installTemplate(ctx: KilnContext, id: string, opts: Instal
   const template = loadTemplate(id, opts.root ?? TEMPLATES_DIR);
   const key = opts.app ?? template.defaultApp;
   const locale = opts.locale ?? 'zh-CN';
-  const app = await createApp(ctx.db, { key, name: template.name }, opts.userId);
+  const app = await createApp(ctx.db, { key, name: template.name }, opts.userId, opts.tenantId);
   try {
-    await writeDrafts(ctx, app.id, slugsForApp(template.metadata, key, template.defaultApp), opts.userId);
-    const { version } = await publishApp(ctx, key, opts.userId, { locale, note: `template ${id}` });
-    const demo = opts.demoData ? await insertDemoData(ctx, key, template.demo, { userId: opts.userId, locale }) : {};
+    const tenantKey = app.tenant_id === DEFAULT_TENANT ? undefined : (await ctx.db.selectFrom('tenants').select('key').where('id', '=', app.tenant_id).executeTakeFirstOrThrow()).key;
+    await writeDrafts(ctx, app.id, slugsForApp(template.metadata, key, template.defaultApp, tenantKey), opts.userId);
+    const { version } = await publishApp(ctx, key, opts.userId, { locale, note: `template ${id}`, tenantId: opts.tenantId });
+    const demo = opts.demoData ? await insertDemoData(ctx, key, template.demo, { userId: opts.userId, locale, tenantId: opts.tenantId }) : {};
     if (opts.demoData) {
       // Demo credentials (those of `pnpm kiln fakes`), encrypted like any others.
       for (const [connector, s] of Object.entries(template.connectorSettings)) {

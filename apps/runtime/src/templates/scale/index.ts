@@ -44,6 +44,8 @@ export interface ScaleOptions {
    */
   anchor?: Date;
   progress?: ScaleProgress;
+  /** The app's workspace (default: the default tenant). */
+  tenantId?: number;
   /** Statements at once on PostgreSQL (default 2; PGlite always 1). */
   concurrency?: number;
   /** Row numbers per INSERT statement (default 200,000; orders use half). */
@@ -134,7 +136,7 @@ async function ensureSalesUsers(ctx: KilnContext): Promise<number[]> {
 export async function generateScaleData(ctx: KilnContext, appKey: string, templateId: string, orders: number, opts: ScaleOptions = {}): Promise<ScaleResult> {
   const generator = SCALE_TEMPLATES[templateId];
   if (!generator) throw new KilnError('INVALID_SCALE', `Template "${templateId}" has no scale data generator (${Object.keys(SCALE_TEMPLATES).join(', ')} do).`, undefined, 2);
-  const app = await appByKey(ctx.db, appKey);
+  const app = await appByKey(ctx.db, appKey, opts.tenantId ?? 1);
   if (!app.current_version) throw new KilnError('INVALID_SCALE', `App "${appKey}" is not published.`, undefined, 2);
   const storage = await loadStorage(ctx.db, app.id);
   const started = performance.now();

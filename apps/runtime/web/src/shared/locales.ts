@@ -1,3 +1,4 @@
+import { ACCESS_EN, ACCESS_ZH } from './locales-access';
 import { FLOW_EN, FLOW_ZH } from './locales-flow';
 import { REPORT_EN, REPORT_ZH } from './locales-report';
 
@@ -99,6 +100,7 @@ const zhCN = {
   },
   ...FLOW_ZH,
   ...REPORT_ZH,
+  ...ACCESS_ZH,
 };
 
 /** A resource table's shape: the same keys, every text a string. */
@@ -200,6 +202,7 @@ const en: Resources = {
   },
   ...FLOW_EN,
   ...REPORT_EN,
+  ...ACCESS_EN,
 };
 
 /** i18next resources of the runtime pages. */

@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { linkClick, useLocation } from '../../shared/router';
 import { useTaskCounts } from '../lib/task-counts';
 import { DashboardsNav } from './dashboard/dashboards-nav';
+import { FormsNav } from './forms-nav';
 
 /**
  * The header's links to the inbox (`nav-tasks`, open count `nav-tasks-count`, overdue count in
- * red `nav-tasks-overdue`), to my submissions (`nav-submissions`) and, inside an app, to its
- * dashboards (`nav-dashboards`, see DashboardsNav). Counts refresh on every
+ * red `nav-tasks-overdue`), to my submissions (`nav-submissions`) and, inside an app, to the
+ * forms the caller may read (`nav-forms`, see FormsNav) and its dashboards (`nav-dashboards`,
+ * see DashboardsNav). Counts refresh on every
  * navigation and once a minute; they stay hidden while unknown (e.g. the API is unreachable).
  */
 export function HeaderNav() {
@@ -39,6 +41,7 @@ export function HeaderNav() {
       >
         {t('nav.submissions')}
       </a>
+      <FormsNav pathname={pathname} />
       <DashboardsNav pathname={pathname} />
     </nav>
   );

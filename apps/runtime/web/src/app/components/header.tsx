@@ -3,6 +3,7 @@ import { api, setToken } from '../../shared/api';
 import { setLocale } from '../../shared/i18n';
 import { LocaleSwitch } from '../../shared/locale-switch';
 import { linkClick, navigate } from '../../shared/router';
+import { clearMetaCache } from '../lib/metadata';
 import { clearTaskCounts } from '../lib/task-counts';
 import { HeaderNav } from './header-nav';
 
@@ -20,6 +21,7 @@ export function Header({ email }: { email?: string }) {
     }
     setToken(null);
     clearTaskCounts();
+    clearMetaCache();
     navigate('/app/login');
   };
   return (

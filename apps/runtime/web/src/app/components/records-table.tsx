@@ -14,13 +14,19 @@ interface Props {
   editHref(id: number): string;
   onSort(sort: string): void;
   onDelete(id: number): void;
+  /** The caller may edit records (else the row links to a read-only view). Default true. */
+  canEdit?: boolean;
+  /** The caller may delete records (else no delete button). Default true. */
+  canDelete?: boolean;
 }
 
 /**
  * The record list (`records-table`): sortable headers (`sort-<key>`, `aria-sort`), one row per
- * record (`record-row-<id>`, cells `cell-<id>-<key>`) with edit/delete actions.
+ * record (`record-row-<id>`, cells `cell-<id>-<key>`) with edit (`record-edit-<id>`, or
+ * `record-view-<id>` without the update grant) and delete (`record-delete-<id>`, only with the
+ * delete grant) actions.
  */
-export function RecordsTable({ columns, rows, locale, sort, labels, editHref, onSort, onDelete }: Props) {
+export function RecordsTable({ columns, rows, locale, sort, labels, editHref, onSort, onDelete, canEdit = true, canDelete = true }: Props) {
   const { t } = useTranslation();
   const sortKey = sort.replace(/^-/, '');
   const desc = sort.startsWith('-');
@@ -68,12 +74,14 @@ export function RecordsTable({ columns, rows, locale, sort, labels, editHref, on
                 </td>
               ))}
               <td className="actions-col">
-                <a className="btn btn-small" href={editHref(r.id)} onClick={linkClick} data-testid={`record-edit-${r.id}`}>
-                  {t('records.edit')}
+                <a className="btn btn-small" href={editHref(r.id)} onClick={linkClick} data-testid={canEdit ? `record-edit-${r.id}` : `record-view-${r.id}`}>
+                  {canEdit ? t('records.edit') : t('access.view')}
                 </a>
-                <button type="button" className="btn btn-small btn-danger" data-testid={`record-delete-${r.id}`} onClick={() => onDelete(r.id)}>
-                  {t('records.delete')}
-                </button>
+                {canDelete && (
+                  <button type="button" className="btn btn-small btn-danger" data-testid={`record-delete-${r.id}`} onClick={() => onDelete(r.id)}>
+                    {t('records.delete')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

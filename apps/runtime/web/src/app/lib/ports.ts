@@ -1,5 +1,6 @@
 import type { KilnFormPorts, PickerOption } from '@kiln/form-react';
 import { api } from '../../shared/api';
+import { formAccess } from './access';
 import { appMeta, displayField } from './metadata';
 import { getRecord, listRecords, type RecordRow } from './records-api';
 
@@ -11,15 +12,18 @@ export function recordLabel(row: RecordRow, key: string | undefined): string {
 
 /**
  * KilnForm ports for the operator UI of `app`: relation pickers search the target form's
- * display field (`$contains`), user pickers use `/api/users/search`.
+ * display field (`$contains`), user pickers use `/api/users/search`. A target form the caller
+ * may not read is never asked: no choices, and stored values show as `#id`.
  */
 export function operatorPorts(app: string): KilnFormPorts {
   const keyOf = async (target: string) => {
     const meta = await appMeta(app);
     return displayField(meta.forms[target])?.key;
   };
+  const readable = async (target: string) => formAccess((await appMeta(app)).access, target).read;
   return {
     async searchRecords(target, query) {
+      if (!(await readable(target))) return [];
       const key = await keyOf(target);
       const q = query.trim();
       let filter: Record<string, unknown> | undefined;
@@ -28,6 +32,7 @@ export function operatorPorts(app: string): KilnFormPorts {
       return page.items.map((r): PickerOption => ({ id: r.id, label: recordLabel(r, key) }));
     },
     async labelOfRecord(target, id) {
+      if (!(await readable(target))) return `#${id}`;
       const key = await keyOf(target);
       return recordLabel(await getRecord(app, target, id), key);
     },

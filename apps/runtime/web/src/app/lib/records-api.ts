@@ -1,4 +1,5 @@
-import { api, request, seg } from '../../shared/api';
+import { api, request, seg, send } from '../../shared/api';
+import { saveResponse } from './download';
 
 /** A record as the API returns it: system fields plus field keys. */
 export interface RecordRow {
@@ -53,3 +54,39 @@ export const computeFormulas = (app: string, form: string, values: Record<string
 
 export const deleteRecord = (app: string, form: string, id: number | string) =>
   api<unknown>(`${base(app, form)}/${seg(id)}`, { method: 'DELETE' });
+
+/**
+ * Downloads the records matching `filter` in `sort` order as CSV (`GET …/records/export`, the
+ * export grant), saved under the server's file name.
+ */
+export async function exportRecordsCsv(app: string, form: string, q: { filter?: Record<string, unknown>; sort?: string }): Promise<void> {
+  const p = new URLSearchParams();
+  if (q.filter && Object.keys(q.filter).length) p.set('filter', JSON.stringify(q.filter));
+  if (q.sort) p.set('sort', q.sort);
+  const qs = p.toString();
+  const res = await send(`${base(app, form)}/export${qs ? `?${qs}` : ''}`, { headers: { Accept: 'text/csv' } });
+  await saveResponse(res, `${form}.csv`);
+}
+
+/** Who made one change of a record: a person, an API token, the public form, or Kiln itself. */
+export interface HistoryActor {
+  kind: 'user' | 'token' | 'public' | 'system' | string;
+  id: number | null;
+  name: string | null;
+}
+
+/** One entry of a record's history (`GET …/records/{id}/history`). */
+export interface HistoryItem {
+  id: number;
+  at: string;
+  action: 'record.create' | 'record.update' | 'record.delete' | string;
+  actor: HistoryActor;
+  ip: string | null;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+/** The history of one record, newest first. */
+export const recordHistory = (app: string, form: string, id: number | string) =>
+  api<{ items: HistoryItem[] }>(`${base(app, form)}/${seg(id)}/history`).then((r) =>
+    [...(r.items ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || b.id - a.id),
+  );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormDefinition, RelationField } from '@kiln/engine-forms';
+import { formAccess } from './access';
 import { appMeta, displayField } from './metadata';
 import { listRecords, type RecordRow } from './records-api';
 
@@ -8,7 +9,8 @@ export type RelationLabels = Map<string, Map<number, string>>;
 
 /**
  * Resolves the labels of the related records shown on one page of a list: one `$in` query per
- * relation field. A failure leaves that column showing ids.
+ * relation field. A failure, or a target form the caller may not read (not even asked), leaves
+ * that column showing ids.
  */
 export function useRelationLabels(app: string, def: FormDefinition | undefined, rows: RecordRow[] | undefined): RelationLabels {
   const [labels, setLabels] = useState<RelationLabels>(new Map());
@@ -22,6 +24,7 @@ export function useRelationLabels(app: string, def: FormDefinition | undefined, 
         if (!ids.length) return [f.key, new Map<number, string>()] as const;
         try {
           const meta = await appMeta(app);
+          if (!formAccess(meta.access, f.target).read) return [f.key, new Map<number, string>()] as const;
           const key = displayField(meta.forms[f.target], f.display)?.key;
           if (!key) return [f.key, new Map<number, string>()] as const;
           const page = await listRecords(app, f.target, { filter: { id: { $in: ids } }, limit: ids.length });

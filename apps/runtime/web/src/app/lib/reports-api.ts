@@ -1,5 +1,6 @@
 import type { ReportResult } from '@kiln/engine-reports';
 import { api, seg, send } from '../../shared/api';
+import { saveResponse } from './download';
 import type { RecordRow } from './records-api';
 
 /** One drill step as the API takes it in `_drill`: a dimension fixed to a key value. */
@@ -49,35 +50,11 @@ export function fetchDrillRecords(app: string, report: string, params: ReportPar
   return api<DrillRecordsPage>(`${base(app, report)}/records${reportQuery(params, drill, { limit: '50', cursor: cursor ?? undefined })}`, { signal });
 }
 
-/** The file name of a `Content-Disposition` header (RFC 5987 `filename*` first). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      /* fall through to the plain name */
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
-  return plain ? plain[1].trim() : fallback;
-}
-
 /**
  * Downloads the report as CSV with the current parameters and drill steps. A plain link would
  * not carry the bearer token, so the file is fetched and handed to the browser as a blob.
  */
 export async function downloadReportCsv(app: string, report: string, params: ReportParams, drill: readonly DrillParam[]): Promise<void> {
   const res = await send(`${base(app, report)}/csv${reportQuery(params, drill)}`, { headers: { Accept: 'text/csv' } });
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameOf(res.headers.get('Content-Disposition'), `${report}.csv`);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await saveResponse(res, `${report}.csv`);
 }

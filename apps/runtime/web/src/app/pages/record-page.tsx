@@ -4,11 +4,14 @@ import { KilnForm } from '@kiln/form-react';
 import { compileForm, localize, type FieldError, type JsonSchema } from '@kiln/engine-forms';
 import { ApiError } from '../../shared/api';
 import { currentLocale } from '../../shared/i18n';
-import { linkClick, navigate } from '../../shared/router';
+import { linkClick, navigate, useLocation } from '../../shared/router';
 import { randomId } from '../../shared/uuid';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ErrorNotice } from '../components/error-notice';
 import { RecordFlows } from '../components/flow/record-flows';
+import { RecordHistory } from '../components/record-history';
+import { Tabs } from '../components/tabs';
+import { formAccess, visibleForm, withReadOnly } from '../lib/access';
 import { setFlash } from '../lib/flash';
 import { appMeta } from '../lib/metadata';
 import { operatorPorts } from '../lib/ports';
@@ -24,26 +27,38 @@ function toFormData(row: RecordRow, schema: JsonSchema): Data {
   return Object.fromEntries(Object.entries(row).filter(([k, v]) => !SYSTEM_KEYS.has(k) && k in props && v !== null));
 }
 
-/** The body to send: read-only fields (autonumbers) left out; on edit, cleared fields sent as null. */
-function toBody(data: Data, schema: JsonSchema, original?: Data): Data {
+/**
+ * The body to send: read-only fields (autonumbers, and those the caller's role locks) left out;
+ * on edit, cleared fields sent as null.
+ */
+function toBody(data: Data, schema: JsonSchema, locked: ReadonlySet<string>, original?: Data): Data {
   const props = schema.properties ?? {};
+  const writable = (k: string) => props[k] && !props[k].readOnly && !locked.has(k);
   const body: Data = {};
-  for (const [k, v] of Object.entries(data)) if (props[k] && !props[k].readOnly && v !== undefined) body[k] = v;
-  if (original) for (const k of Object.keys(original)) if (props[k] && !props[k].readOnly && !(k in body)) body[k] = null;
+  for (const [k, v] of Object.entries(data)) if (writable(k) && v !== undefined) body[k] = v;
+  if (original) for (const k of Object.keys(original)) if (writable(k) && !(k in body)) body[k] = null;
   return body;
 }
 
 /**
  * Create (`id` undefined) or edit one record through KilnForm, compiled in the browser from the
- * published definition. Validation errors from the server show under their fields.
+ * published definition as the caller's role shows it: hidden fields left out, read-only ones
+ * disabled, and without the create / update grant a view without a save button
+ * (`record-view-only`). Validation errors from the server show under their fields.
+ * A stored record has two tabs (`record-tab-record`, `record-tab-history`; `?tab=history`).
  */
 export default function RecordPage({ app, form, id }: { app: string; form: string; id?: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const { pathname, search } = useLocation();
+  const tab = id && search.get('tab') === 'history' ? 'history' : 'record';
   const meta = useAsync(() => appMeta(app), [app]);
   const record = useAsync(() => (id ? getRecord(app, form, id) : Promise.resolve(undefined)), [app, form, id]);
-  const def = meta.data?.forms[form];
-  const compiled = useMemo(() => (def ? compileForm(def, { locale }) : undefined), [def, locale]);
+  const rawDef = meta.data?.forms[form];
+  const access = useMemo(() => formAccess(meta.data?.access, form), [meta.data, form]);
+  const def = useMemo(() => (rawDef ? visibleForm(rawDef, access) : undefined), [rawDef, access]);
+  const editable = id ? access.update : access.create;
+  const compiled = useMemo(() => (def ? withReadOnly(compileForm(def, { locale }), access.readOnly) : undefined), [def, locale, access]);
   const ports = useMemo(() => operatorPorts(app), [app]);
   // Formula fields preview their values as the operator types (the server computes them again on save).
   const compute = useCallback((values: Data) => computeFormulas(app, form, values), [app, form]);
@@ -60,16 +75,16 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
   const formData = data ?? original;
 
   const save = async (values: Data) => {
-    if (!compiled || busy) return;
+    if (!compiled || busy || !editable) return;
     setBusy(true);
     setFailure(undefined);
     setServerErrors(undefined);
     try {
       if (id) {
-        await updateRecord(app, form, id, toBody(values, compiled.schema, original));
+        await updateRecord(app, form, id, toBody(values, compiled.schema, compiled.locked, original));
         setFlash(t('record.saved'));
       } else {
-        const created = await createRecord(app, form, toBody(values, compiled.schema), idempotencyKey);
+        const created = await createRecord(app, form, toBody(values, compiled.schema, compiled.locked), idempotencyKey);
         setFlash(t('record.created', { id: created.id }));
       }
       navigate(backHref);
@@ -82,6 +97,14 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
   };
 
   if (meta.error !== undefined) return <div className="page"><ErrorNotice error={meta.error} onRetry={meta.reload} /></div>;
+  // Nothing to show without the grant (the server would refuse the calls anyway).
+  if (meta.data && rawDef && (!access.read || (!id && !access.create)))
+    return (
+      <div className="page">
+        <p className="notice notice-error" role="alert" data-testid="record-forbidden">{!access.read ? t('access.noRead') : t('access.noCreate')}</p>
+        <a href={backHref} onClick={linkClick}>‹ {t('common.back')}</a>
+      </div>
+    );
   if (record.error !== undefined) {
     const missing = record.error instanceof ApiError && record.error.status === 404;
     return (
@@ -96,6 +119,8 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
 
   const formTitle = localize(def.title, locale) || form;
   const appName = (meta.data.name && localize(meta.data.name, locale)) || app;
+  // A refused read-only field (FIELD_READ_ONLY) is shown with the server's own message.
+  const fieldFailure = !!serverErrors?.length && !(failure instanceof ApiError && failure.code === 'FIELD_READ_ONLY');
   return (
     <div className="page page-form">
       <Breadcrumbs
@@ -107,31 +132,60 @@ export default function RecordPage({ app, form, id }: { app: string; form: strin
         ]}
       />
       <h1 className="page-title" data-testid="record-title">{id ? t('record.editTitle', { form: formTitle, id }) : t('record.newTitle', { form: formTitle })}</h1>
-      {failure !== undefined &&
-        (serverErrors?.length ? (
-          <div className="notice notice-error" role="alert" data-testid="record-error">{t('record.saveFailed')}</div>
-        ) : (
-          <ErrorNotice error={failure} />
-        ))}
-      <div className="card form-card">
-        <KilnForm
-          schema={compiled.schema}
-          uiSchema={compiled.uiSchema}
-          formData={formData}
-          onChange={setData}
-          onSubmit={save}
-          locale={locale}
-          ports={ports}
-          serverErrors={serverErrors}
-          computeFormulas={hasFormulas ? compute : undefined}
-          disabled={busy}
-          submitText={busy ? t('record.saving') : t('common.save')}
+      {id && (
+        <Tabs
+          items={[
+            { key: 'record', label: t('recordTabs.record') },
+            { key: 'history', label: t('recordTabs.history') },
+          ]}
+          active={tab}
+          href={(k) => (k === 'history' ? `${pathname}?tab=history` : pathname)}
+          testIdPrefix="record-tab"
+          label={t('recordTabs.label')}
         />
-        <a className="btn cancel" href={backHref} onClick={linkClick} data-testid="record-cancel">
-          {t('common.cancel')}
-        </a>
-      </div>
-      {id && <RecordFlows app={app} form={form} record={id} />}
+      )}
+      {tab === 'history' && id ? (
+        <RecordHistory app={app} form={form} id={id} def={def} locale={locale} />
+      ) : (
+        <>
+          {!editable && (
+            <p className="notice notice-info" data-testid="record-view-only">
+              {t('access.viewOnly')}
+            </p>
+          )}
+          {editable && compiled.locked.size > 0 && (
+            <p className="muted small" data-testid="record-locked-fields">
+              {t('access.lockedFields')}
+            </p>
+          )}
+          {failure !== undefined &&
+            (fieldFailure ? (
+              <div className="notice notice-error" role="alert" data-testid="record-error">{t('record.saveFailed')}</div>
+            ) : (
+              <ErrorNotice error={failure} />
+            ))}
+          <div className="card form-card">
+            <KilnForm
+              schema={compiled.schema}
+              uiSchema={compiled.uiSchema}
+              formData={formData}
+              onChange={setData}
+              onSubmit={save}
+              locale={locale}
+              ports={ports}
+              serverErrors={serverErrors}
+              computeFormulas={hasFormulas ? compute : undefined}
+              disabled={busy || !editable}
+              hideSubmit={!editable}
+              submitText={busy ? t('record.saving') : t('common.save')}
+            />
+            <a className="btn cancel" href={backHref} onClick={linkClick} data-testid="record-cancel">
+              {editable ? t('common.cancel') : t('common.back')}
+            </a>
+          </div>
+          {id && <RecordFlows app={app} form={form} record={id} />}
+        </>
+      )}
     </div>
   );
 }

@@ -8,11 +8,12 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { FilterBar } from '../components/filter-bar';
 import { RecordsTable } from '../components/records-table';
+import { formAccess, visibleForm } from '../lib/access';
 import { columnsOf } from '../lib/columns';
 import { toFilter, type FilterState } from '../lib/filters';
 import { setFlash, takeFlash } from '../lib/flash';
 import { appMeta } from '../lib/metadata';
-import { deleteRecord, listRecords } from '../lib/records-api';
+import { deleteRecord, exportRecordsCsv, listRecords } from '../lib/records-api';
 import { useRelationLabels } from '../lib/relation-labels';
 import { useAsync } from '../lib/use-async';
 
@@ -44,8 +45,14 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
   const [deleteBusy, setDeleteBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<unknown>();
 
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>();
+
   const meta = useAsync(() => appMeta(app), [app]);
-  const def = meta.data?.forms[form];
+  const rawDef = meta.data?.forms[form];
+  const access = useMemo(() => formAccess(meta.data?.access, form), [meta.data, form]);
+  // The form as the caller sees it: hidden fields are neither columns nor filters.
+  const def = useMemo(() => (rawDef && access.read ? visibleForm(rawDef, access) : undefined), [rawDef, access]);
   const filter = useMemo(() => (def ? toFilter(def.fields, filterState) : {}), [def, filterState]);
   const filterKey = JSON.stringify(filter);
   const listBase = `/app/${encodeURIComponent(app)}/${encodeURIComponent(form)}`;
@@ -78,6 +85,18 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
     sessionStorage.setItem(`kiln.list.${app}.${form}`, window.location.search);
   }, [search, app, form]);
 
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      await exportRecordsCsv(app, form, { filter, sort });
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const confirmDelete = async () => {
     if (deleting === undefined) return;
     setDeleteBusy(true);
@@ -98,7 +117,14 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
 
   if (meta.error !== undefined) return <div className="page"><ErrorNotice error={meta.error} onRetry={meta.reload} /></div>;
   if (!meta.data) return <div className="spinner">{t('common.loading')}</div>;
-  if (!def) return <div className="page"><p className="muted">{t('notFound.title')}</p></div>;
+  if (!rawDef) return <div className="page"><p className="muted">{t('notFound.title')}</p></div>;
+  if (!def)
+    return (
+      <div className="page">
+        <p className="notice notice-error" role="alert" data-testid="records-forbidden">{t('access.noRead')}</p>
+        <a href={`/app/${encodeURIComponent(app)}`} onClick={linkClick}>‹ {t('common.back')}</a>
+      </div>
+    );
 
   const appName = (meta.data.name && localize(meta.data.name, locale)) || app;
   const title = localize(def.title, locale) || form;
@@ -109,9 +135,18 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
       <Breadcrumbs items={[{ href: '/app', label: t('app.apps') }, { href: `/app/${encodeURIComponent(app)}`, label: appName }, { label: title }]} />
       <div className="page-head">
         <h1 className="page-title" data-testid="records-title">{title}</h1>
-        <a className="btn btn-primary" href={`${listBase}/new`} onClick={linkClick} data-testid="records-new">
-          + {t('records.new')}
-        </a>
+        <div className="page-actions">
+          {access.export && (
+            <button type="button" className="btn" data-testid="records-export" disabled={exporting} onClick={() => void exportCsv()}>
+              {exporting ? t('access.exporting') : t('access.exportCsv')}
+            </button>
+          )}
+          {access.create && (
+            <a className="btn btn-primary" href={`${listBase}/new`} onClick={linkClick} data-testid="records-new">
+              + {t('records.new')}
+            </a>
+          )}
+        </div>
       </div>
       {flash && (
         <div className="notice notice-ok" role="status" data-testid="flash">
@@ -120,6 +155,7 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
         </div>
       )}
       {deleteError !== undefined && <ErrorNotice error={deleteError} />}
+      {exportError !== undefined && <ErrorNotice error={exportError} />}
       <FilterBar key={JSON.stringify(filterState)} fields={def.fields} locale={locale} value={filterState} onApply={(s) => setQuery({ q: Object.keys(s).length ? JSON.stringify(s) : undefined })} />
       {page.error !== undefined && <ErrorNotice error={page.error} onRetry={page.reload} />}
       {rows && (
@@ -132,6 +168,8 @@ export function RecordsPage({ app, form }: { app: string; form: string }) {
           editHref={(id) => `${listBase}/${id}`}
           onSort={(s) => setQuery({ sort: s === DEFAULT_SORT ? undefined : s })}
           onDelete={(id) => setDeleting(id)}
+          canEdit={access.update}
+          canDelete={access.delete}
         />
       )}
       {rows && rows.length === 0 && <p className="muted empty" data-testid="records-empty">{t('records.empty')}</p>}

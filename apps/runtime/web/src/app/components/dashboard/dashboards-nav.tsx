@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardDefinition } from '@kiln/engine-reports';
 import { currentLocale } from '../../../shared/i18n';
 import { linkClick } from '../../../shared/router';
+import { visibleDashboards } from '../../lib/access';
 import { appOfPath, dashboardHref } from '../../lib/app-route';
 import { textOf } from '../../lib/localized';
 import { appMeta } from '../../lib/metadata';
@@ -10,7 +11,8 @@ import './dashboards-nav.css';
 
 /**
  * The header's dashboards menu while inside an app that has dashboards (`nav-dashboards`, one
- * link `nav-dashboard-<key>` each). Reads the app's cached metadata; shows nothing on failure.
+ * link `nav-dashboard-<key>` each, only those showing a report the caller may open). Reads the
+ * app's cached metadata; shows nothing on failure.
  */
 export function DashboardsNav({ pathname }: { pathname: string }) {
   const { t } = useTranslation();
@@ -24,7 +26,7 @@ export function DashboardsNav({ pathname }: { pathname: string }) {
     if (!app) return setDashboards([]);
     let alive = true;
     appMeta(app).then(
-      (m) => alive && setDashboards(Object.values(m.dashboards ?? {})),
+      (m) => alive && setDashboards(visibleDashboards(m.dashboards, m.access)),
       () => alive && setDashboards([]),
     );
     return () => {

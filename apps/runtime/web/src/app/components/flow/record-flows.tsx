@@ -7,6 +7,7 @@ import { flowText } from '../../lib/flow-text';
 import type { InstanceView } from '../../lib/flow-types';
 import { flowsOfForm, type FlowSummary } from '../../lib/flows-of-form';
 import { listRecordInstances, startInstance } from '../../lib/instances-api';
+import { canStartFlow } from '../../lib/access';
 import { appMeta } from '../../lib/metadata';
 import { useAsync } from '../../lib/use-async';
 import { ActiveNodes } from './instance-summary';
@@ -15,12 +16,16 @@ import { InstanceStatusBadge } from './status-badge';
 
 interface Loaded {
   flows: FlowSummary[];
+  /** The flows the caller may start by hand. */
+  startable: Set<string>;
   instances: InstanceView[];
   error?: unknown;
 }
 
 async function load(app: string, form: string, record: string): Promise<Loaded> {
-  const flows = flowsOfForm(await appMeta(app), form);
+  const meta = await appMeta(app);
+  const flows = flowsOfForm(meta, form);
+  const startable = new Set(flows.filter((f) => canStartFlow(meta.access, f.key)).map((f) => f.key));
   let error: unknown;
   const lists = await Promise.all(
     flows.map((f) =>
@@ -31,12 +36,13 @@ async function load(app: string, form: string, record: string): Promise<Loaded> 
     ),
   );
   const instances = lists.flat().sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id - a.id);
-  return { flows, instances, error };
+  return { flows, startable, instances, error };
 }
 
 /**
  * The flows section of a record page (`record-flows`), shown when flows run on the form: a
- * `flow-start-<flow>` button per enabled flow a person starts by hand (`manual` trigger), and
+ * `flow-start-<flow>` button per enabled flow a person starts by hand (`manual` trigger) and the
+ * caller may start (`access.flows[flow].start`), and
  * one `record-flow-instance-<id>` per instance on this record (`data-status`) with its status,
  * current nodes and a link to its timeline (`record-flow-open`).
  */
@@ -51,7 +57,7 @@ export function RecordFlows({ app, form, record }: { app: string; form: string; 
   if (!d || d.flows.length === 0) return data.error !== undefined ? <ErrorNotice error={data.error} onRetry={data.reload} /> : null;
 
   const names = new Map(d.flows.map((f) => [f.key, flowText(f.name, locale, f.key)]));
-  const manual = d.flows.filter((f) => f.trigger === 'manual' && f.enabled);
+  const manual = d.flows.filter((f) => f.trigger === 'manual' && f.enabled && d.startable.has(f.key));
   const start = async (f: FlowSummary) => {
     setBusy(f.key);
     setFailure(undefined);
