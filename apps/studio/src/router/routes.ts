@@ -10,6 +10,8 @@ export type Route =
   | { name: 'report'; app: string; report: string }
   | { name: 'dashboard'; app: string; dashboard: string }
   | { name: 'connector'; app: string; connector: string }
+  | { name: 'roles'; app: string; role: string | null }
+  | { name: 'audit' }
   | { name: 'notFound' };
 
 /** Parses an in-app path into a {@link Route}. */
@@ -18,6 +20,7 @@ export function matchRoute(path: string): Route {
   if (parts.length === 0) return { name: 'apps' };
   if (parts[0] === 'login' && parts.length === 1) return { name: 'login' };
   if (parts[0] === 'users' && parts.length === 1) return { name: 'users' };
+  if (parts[0] === 'audit' && parts.length === 1) return { name: 'audit' };
   if (parts[0] === 'apps' && parts.length === 2) return { name: 'app', app: parts[1] };
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'forms') {
     return { name: 'form', app: parts[1], form: parts[3] };
@@ -37,6 +40,9 @@ export function matchRoute(path: string): Route {
   if (parts[0] === 'apps' && parts.length === 4 && parts[2] === 'connectors') {
     return { name: 'connector', app: parts[1], connector: parts[3] };
   }
+  if (parts[0] === 'apps' && (parts.length === 3 || parts.length === 4) && parts[2] === 'roles') {
+    return { name: 'roles', app: parts[1], role: parts[3] ?? null };
+  }
   return { name: 'notFound' };
 }
 
@@ -52,4 +58,6 @@ export const paths = {
   report: (app: string, report: string) => `/apps/${encodeURIComponent(app)}/reports/${encodeURIComponent(report)}`,
   dashboard: (app: string, dashboard: string) => `/apps/${encodeURIComponent(app)}/dashboards/${encodeURIComponent(dashboard)}`,
   connector: (app: string, connector: string) => `/apps/${encodeURIComponent(app)}/connectors/${encodeURIComponent(connector)}`,
+  roles: (app: string, role?: string) => `/apps/${encodeURIComponent(app)}/roles${role ? `/${encodeURIComponent(role)}` : ''}`,
+  audit: () => '/audit',
 };

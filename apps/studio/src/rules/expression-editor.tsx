@@ -12,7 +12,7 @@ import { historyKeys } from './editor/history-keys';
 import { expressionHover } from './editor/hover';
 import type { CompletionScope, ExpressionField } from './editor/scope';
 import { singleLine } from './editor/single-line';
-import { External, minimalChange } from './editor/sync';
+import { External, useEditorSync } from './editor/sync';
 import { expressionTheme } from './editor/theme';
 
 export type { ExpressionField } from './editor/scope';
@@ -119,18 +119,7 @@ export function ExpressionEditor(props: ExpressionEditorProps) {
     };
   }, [multiline, placeholder, ariaLabel]);
 
-  useEffect(() => {
-    const view = viewRef.current;
-    const current = view?.state.doc.toString();
-    if (view && current !== value) view.dispatch({ changes: minimalChange(current ?? '', value), annotations: External.of(true) });
-  }, [value]);
-
-  useEffect(() => {
-    const view = viewRef.current;
-    if (view) view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, mine)));
-    // `mineKey` stands for `mine`: re-place only when the problems really changed, so typing
-    // keeps the existing underlines mapped through the edit until the next check answers.
-  }, [mineKey]);
+  useEditorSync(viewRef, value, mine, mineKey);
 
   const errors = mine.filter((p) => p.severity !== 'warning');
   const cls = ['expr', multiline ? 'expr-multi' : 'expr-single', mine.length ? (errors.length ? 'has-error' : 'has-warning') : ''].filter(Boolean).join(' ');

@@ -10,6 +10,7 @@ import { navigate } from '../router/history';
 import { Link } from '../router/link';
 import { paths } from '../router/routes';
 import { ReportsPanel } from '../reports/list/reports-panel';
+import { RolesPanel } from '../roles/list/roles-panel';
 import { RulesPanel } from '../rules/list/rules-panel';
 import { ErrorText } from '../ui/error-text';
 import { pick } from '../ui/localized';
@@ -58,6 +59,7 @@ export default function AppPage({ app }: { app: string }) {
           <ReportsPanel app={app} />
           <DashboardsPanel app={app} />
           <ConnectorsPanel app={app} />
+          <RolesPanel app={app} />
         </div>
         <VersionsPanel app={app} refreshKey={versionsTick} onRolledBack={() => { setVersionsTick((n) => n + 1); forms.reload(); }} />
       </div>

@@ -18,6 +18,8 @@ const FlowPage = lazy(() => import('../flows/flow-page'));
 const ReportPage = lazy(() => import('../reports/report-page'));
 const DashboardPage = lazy(() => import('../dashboards/dashboard-page'));
 const ConnectorPage = lazy(() => import('../connectors/connector-page'));
+const RolesPage = lazy(() => import('../roles/roles-page'));
+const AuditPage = lazy(() => import('../audit/audit-page'));
 
 const selectToken = (s: { token: string | null }) => s.token;
 
@@ -48,6 +50,8 @@ export function AppRoot() {
           {route.name === 'report' && <ReportPage key={`${route.app}/${route.report}`} app={route.app} report={route.report} />}
           {route.name === 'dashboard' && <DashboardPage key={`${route.app}/${route.dashboard}`} app={route.app} dashboard={route.dashboard} />}
           {route.name === 'connector' && <ConnectorPage key={`${route.app}/${route.connector}`} app={route.app} connector={route.connector} />}
+          {route.name === 'roles' && <RolesPage key={route.app} app={route.app} role={route.role} />}
+          {route.name === 'audit' && <AuditPage />}
           {route.name === 'notFound' && <div className="page-empty">{t('common.notFound')}</div>}
         </Suspense>
       </main>

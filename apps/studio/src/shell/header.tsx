@@ -5,12 +5,13 @@ import { navigate } from '../router/history';
 import { Link } from '../router/link';
 import { paths } from '../router/routes';
 import { useRoute } from '../router/useRoute';
+import '../audit/i18n/register';
 import '../users/i18n/register';
 import { LangSwitch } from './lang-switch';
 
 const selectToken = (s: { token: string | null }) => s.token;
 
-/** The top bar: brand, the admins' "Users" link, language switch, the signed-in user and logout. */
+/** The top bar: brand, the admins' "Users" and "Audit" links, language switch, the signed-in user and logout. */
 export function Header() {
   const { t } = useTranslation();
   const token = useSession(selectToken);
@@ -30,6 +31,11 @@ export function Header() {
       {token && me?.role === 'admin' && (
         <Link to={paths.users()} className="btn btn-ghost" aria-current={route.name === 'users' ? 'page' : undefined} data-testid="nav-users">
           {t('users.nav')}
+        </Link>
+      )}
+      {token && me?.role === 'admin' && (
+        <Link to={paths.audit()} className="btn btn-ghost" aria-current={route.name === 'audit' ? 'page' : undefined} data-testid="nav-audit">
+          {t('audit.nav')}
         </Link>
       )}
       <LangSwitch />

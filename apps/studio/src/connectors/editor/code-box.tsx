@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { toDiagnostics, type InlineProblem } from '../../rules/editor/diagnostics';
 import { historyKeys } from '../../rules/editor/history-keys';
 import { singleLine } from '../../rules/editor/single-line';
-import { External, minimalChange } from '../../rules/editor/sync';
+import { External, useEditorSync } from '../../rules/editor/sync';
 import { expressionTheme } from '../../rules/editor/theme';
 import { connectorTheme } from './connector-theme';
 import { tokenHighlighter, type Token } from './token-decorations';
@@ -81,17 +81,7 @@ export function CodeBox(props: CodeBoxProps) {
     };
   }, [multiline, placeholder, ariaLabel]);
 
-  useEffect(() => {
-    const view = viewRef.current;
-    const current = view?.state.doc.toString();
-    if (view && current !== value) view.dispatch({ changes: minimalChange(current ?? '', value), annotations: External.of(true) });
-  }, [value]);
-
-  useEffect(() => {
-    const view = viewRef.current;
-    if (view) view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, problems)));
-    // `problemsKey` stands for `problems`: re-place only when they really changed.
-  }, [problemsKey]);
+  useEditorSync(viewRef, value, problems, problemsKey);
 
   return <div ref={hostRef} />;
 }

@@ -1,4 +1,8 @@
+import { useEffect, type RefObject } from 'react';
+import { setDiagnostics } from '@codemirror/lint';
 import { Annotation, type ChangeSpec } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import { toDiagnostics, type InlineProblem } from './diagnostics';
 
 /** Marks transactions that copy the bound value into the editor (not user edits). */
 export const External = Annotation.define<boolean>();
@@ -18,4 +22,22 @@ export function minimalChange(from: string, to: string): ChangeSpec {
     endB--;
   }
   return { from: start, to: endA, insert: to.slice(start, endB) };
+}
+
+/**
+ * Keeps a CodeMirror view bound to a value and a problem list: copies `value` in when it changes
+ * from outside (undo, another panel) as one minimal change marked {@link External}, and re-places
+ * the problems' underlines when `problemsKey` (a stand-in for `problems`) changes — so typing
+ * keeps the existing underlines mapped through the edit until the next check answers.
+ */
+export function useEditorSync(viewRef: RefObject<EditorView | null>, value: string, problems: readonly InlineProblem[], problemsKey: string): void {
+  useEffect(() => {
+    const view = viewRef.current;
+    const current = view?.state.doc.toString();
+    if (view && current !== value) view.dispatch({ changes: minimalChange(current ?? '', value), annotations: External.of(true) });
+  }, [value]);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view) view.dispatch(setDiagnostics(view.state, toDiagnostics(view.state.doc, problems)));
+  }, [problemsKey]);
 }
