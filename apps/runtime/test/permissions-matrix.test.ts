@@ -69,7 +69,7 @@ describeBackends('permission matrix', (harness) => {
     tokens.builder = (await mk('builder@pm.test', 'builder')).token;
 
     // A narrower role: orders of status paid only, total hidden, read-only status on leads.
-    const role = { formatVersion: 1, key: 'auditor', name: { 'zh-CN': '审计', en: 'Auditor' }, forms: { orders: { read: true, export: true, where: "status = 'paid'", fields: { total: 'hidden' } } } };
+    const role = { formatVersion: 1, key: 'auditor', name: { 'zh-CN': '审计', en: 'Auditor' }, forms: { orders: { read: true, export: true, where: "status = 'paid'", fields: { total: 'hidden' } } }, reports: ['aov', 'conversion'] };
     expect((await a.req({ method: 'PUT', url: `/api/apps/${a.key}/roles/auditor`, payload: role })).status).toBe(200);
     // The staff role holds every operator automatically; the viewer gets the auditor role only.
     const staff = (await a.req({ method: 'GET', url: `/api/apps/${a.key}/roles/staff` })).body.definition;
@@ -174,6 +174,18 @@ describeBackends('permission matrix', (harness) => {
     const csv = await as('viewer')('GET', `${rec('orders')}/export`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(String(csv.body)).not.toMatch(/Total|总额|金额合计/);
+  });
+
+  it('a report reading a field the role hides is refused; one that does not runs under the row policy', async () => {
+    const aov = await as('viewer')('GET', `/api/apps/${a.key}/reports/aov/data`);
+    expect(aov.status, JSON.stringify(aov.body)).toBe(403);
+    expect(aov.body.error.code).toBe('REPORT_FIELD_HIDDEN');
+    expect(aov.body.error.details).toMatchObject({ form: 'orders', field: 'total' });
+    expect((await as('viewer')('GET', `/api/apps/${a.key}/reports/aov/csv`)).status).toBe(403);
+    const conv = await as('viewer')('GET', `/api/apps/${a.key}/reports/conversion/data?range=all`);
+    expect(conv.status, JSON.stringify(conv.body)).toBe(200);
+    // The admin sees the same report (nothing hidden).
+    expect((await as('admin')('GET', `/api/apps/${a.key}/reports/aov/data`)).status).toBe(200);
   });
 
   it('a withdrawal: the role sets the promoter, refuses read-only fields, and the flow reaches finance', async () => {

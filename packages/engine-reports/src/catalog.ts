@@ -39,6 +39,13 @@ export interface DrillStep {
  */
 export type RowFilter = (form: string, alias: string) => RawBuilder<SqlBool> | undefined;
 
+/**
+ * The viewer's field permissions: false for a field of a form the viewer may not see. A report
+ * that groups, measures, filters, sorts or joins by such a field fails with REPORT_FIELD_HIDDEN
+ * (even an aggregate would disclose it); a relation's label falls back to a visible field.
+ */
+export type FieldFilter = (form: string, field: string) => boolean;
+
 export interface CompileOptions {
   /** Raw parameter values as they arrive (query-string strings, or JSON values). */
   readonly params?: Readonly<Record<string, unknown>>;
@@ -48,4 +55,5 @@ export interface CompileOptions {
   /** Drill-down steps already taken (each fixes a dimension's value; the chart moves along `drill.path`). */
   readonly drill?: readonly DrillStep[];
   readonly rowFilter?: RowFilter;
+  readonly fieldFilter?: FieldFilter;
 }

@@ -14,7 +14,7 @@ export const REPORT_ERROR_CODES = [
   'REPORT_FIELD_UNSUPPORTED', 'REPORT_AGGREGATE_INVALID', 'REPORT_DIMENSION_INVALID', 'REPORT_MEASURE_INVALID', 'REPORT_FILTER_INVALID',
   'REPORT_SORT_INVALID', 'REPORT_TOPN_INVALID', 'REPORT_VISUAL_INVALID', 'REPORT_DRILL_INVALID', 'REPORT_PARAM_UNKNOWN',
   'REPORT_PARAM_INVALID', 'REPORT_EXPR_INVALID', 'REPORT_EXPR_UNSUPPORTED', 'REPORT_ROLLUP_INVALID', 'REPORT_NOT_FOUND',
-  'REPORT_DASHBOARD_INVALID', 'REPORT_STORAGE_INVALID',
+  'REPORT_DASHBOARD_INVALID', 'REPORT_STORAGE_INVALID', 'REPORT_FIELD_HIDDEN',
 ] as const;
 export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];
 
@@ -46,6 +46,7 @@ export const REPORT_ERRORS = {
   REPORT_NOT_FOUND: { status: 404, message: { 'zh-CN': '报表不存在', en: 'No such report' }, fix: 'Use the key of a report of the app (dashboards place reports by key).' },
   REPORT_DASHBOARD_INVALID: { status: 422, message: { 'zh-CN': '仪表盘定义无效', en: 'The dashboard definition is invalid' }, fix: 'Items need unique ids and a grid position inside 12 columns (x ≥ 0, w ≥ 1, x + w ≤ 12, h ≥ 1); filters need unique params that some report declares with the same type; refreshSeconds is 0 or at least 5.' },
   REPORT_STORAGE_INVALID: { status: 500, message: { 'zh-CN': '存储目录中的标识符不安全', en: 'An identifier in the storage catalog is unsafe' }, fix: 'A table or column name does not match ^[a-z][a-z0-9_]{0,62}$: the storage registry is corrupt; republish the app.' },
+  REPORT_FIELD_HIDDEN: { status: 403, message: { 'zh-CN': '报表读取了您的角色隐藏的字段', en: 'The report reads a field your roles hide' }, fix: 'The viewer\'s app roles hide a field this report groups, measures, filters or joins by. Grant the field to the role (roles designer → fields), or take the report off the role\'s reports, or build a report for that role without the field.' },
 } as const satisfies Record<ReportErrorCode, ReportErrorInfo>;
 
 /**

@@ -7,7 +7,7 @@
 
 // ---- types ----
 export * from './types.js';
-export type { Catalog, CompileOptions, DrillStep, RowFilter, StorageColumn, FormStorageInfo } from './catalog.js';
+export type { Catalog, CompileOptions, DrillStep, RowFilter, FieldFilter, StorageColumn, FormStorageInfo } from './catalog.js';
 export type { DatasetField, DateRange, ReportProblem, ResolvedParam, ValueType } from './model.js';
 export type { ReportErrorCode, ReportErrorInfo } from './errors.js';
 export type { CompiledReport } from './compile/compile-report.js';

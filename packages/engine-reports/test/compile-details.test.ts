@@ -85,6 +85,48 @@ describe('row filter reaches every table', () => {
   });
 });
 
+describe('field filter (fields the viewer\'s roles hide)', () => {
+  const hides = (...hidden: string[]) => (form: string, field: string) => !hidden.includes(`${form}.${field}`);
+  const code = (f: () => unknown): string | undefined => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof ReportError ? `${e.code} ${JSON.stringify(e.details)}` : String(e);
+    }
+    return undefined;
+  };
+  it('a hidden dimension, measure field, filter, hop or join key refuses the report with REPORT_FIELD_HIDDEN', () => {
+    expect(code(() => compileReport(fx('orders-by-status'), catalog, { now: NOW, fieldFilter: hides('orders.status') }))).toMatch(/^REPORT_FIELD_HIDDEN .*"form":"orders","field":"status"/);
+    const sumOfHidden: ReportDefinition = { key: 'x', name: 'x', dataset: { form: 'orders' }, dimensions: [], measures: [{ id: 's', agg: 'sum', field: 'postage' }], visual: { type: 'kpi' } };
+    expect(code(() => compileReport(sumOfHidden, catalog, { now: NOW, fieldFilter: hides('orders.postage') }))).toMatch(/^REPORT_FIELD_HIDDEN/);
+    const filtered: ReportDefinition = { ...fx('orders-by-status'), dataset: { form: 'orders', filters: [{ field: 'customer.phone', op: 'eq', value: '13800000000' }] } };
+    expect(code(() => compileReport(filtered, catalog, { now: NOW, fieldFilter: hides('customers.phone') }))).toMatch(/^REPORT_FIELD_HIDDEN .*"path":"customer.phone"/);
+    // the hop itself: orders.customer hidden refuses customer.name
+    const hop: ReportDefinition = { key: 'x', name: 'x', dataset: { form: 'orders' }, dimensions: [{ id: 'n', field: 'customer.name' }], measures: [{ id: 'c', agg: 'count' }], visual: { type: 'bar' } };
+    expect(code(() => compileReport(hop, catalog, { now: NOW, fieldFilter: hides('orders.customer') }))).toMatch(/^REPORT_FIELD_HIDDEN/);
+    // records behind a chart: a filter on a hidden field is refused there too
+    expect(code(() => compileRecords(filtered, catalog, { now: NOW, limit: 10, fieldFilter: hides('customers.phone') }))).toMatch(/^REPORT_FIELD_HIDDEN/);
+    // a sub-table hidden: its line fields are too
+    expect(code(() => compileReport(fx('lines-by-sku'), catalog, { now: NOW, fieldFilter: hides('orders.lines') }))).toMatch(/^REPORT_FIELD_HIDDEN/);
+  });
+  it('rollups (their via and field) and trees (their parent) are checked on the other form', () => {
+    expect(code(() => compileReport(fx('campaign-roi'), catalog, { now: NOW, params: { range: 'all' }, fieldFilter: hides('orders.total') }))).toMatch(/^REPORT_FIELD_HIDDEN .*"field":"total"/);
+    expect(code(() => compileReport(fx('campaign-roi'), catalog, { now: NOW, params: { range: 'all' }, fieldFilter: hides('orders.campaign') }))).toMatch(/^REPORT_FIELD_HIDDEN .*"field":"campaign"/);
+    expect(code(() => compileReport(fx('referral-tree'), catalog, { now: NOW, params: { promoter: 7 }, fieldFilter: hides('customers.referrer') }))).toMatch(/^REPORT_FIELD_HIDDEN .*"field":"referrer"/);
+  });
+  it('fields the report does not read may be hidden; a hidden display field falls back to a visible one for labels', () => {
+    const byCustomer: ReportDefinition = { key: 'x', name: 'x', dataset: { form: 'orders' }, dimensions: [{ id: 'c', field: 'customer' }], measures: [{ id: 'n', agg: 'count' }], visual: { type: 'bar' } };
+    const open = compileReport(byCustomer, catalog, { now: NOW });
+    expect(open.main.sql).toContain('lb1."f_f_name" as "c__label"');
+    const c = compileReport(byCustomer, catalog, { now: NOW, fieldFilter: hides('customers.name', 'customers.phone', 'orders.postage') });
+    expect(c.main.sql).not.toContain('f_f_name');
+    expect(c.main.sql).toContain('lb1."f_f_code" as "c__label"'); // referral_code, the next text-like field
+    const none = compileReport(byCustomer, catalog, { now: NOW, fieldFilter: hides('customers.name', 'customers.referral_code', 'customers.binding_note', 'customers.channel') });
+    expect(none.main.sql).not.toContain('c__label');
+    expect(code(() => compileReport(fx('orders-by-status'), catalog, { now: NOW, fieldFilter: hides('orders.postage', 'customers.phone') }))).toBeUndefined();
+  });
+});
+
 describe('dimensions and measures', () => {
   it('a date field buckets without a time zone; a datetime in the report zone', () => {
     const d: ReportDefinition = { key: 'x', name: 'x', dataset: { form: 'orders' }, dimensions: [{ id: 'd', field: 'paid_at' }], measures: [{ id: 'n', agg: 'count' }], visual: { type: 'line' } };

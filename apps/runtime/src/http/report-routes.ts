@@ -6,7 +6,7 @@ import { appByKey } from '../metadata/apps.js';
 import { formRuntimeOf } from '../records/form-runtime.js';
 import { listRecords } from '../records/service.js';
 import { reportOf, reportSet } from '../reports/catalog.js';
-import { mayViewReport, reportRowFilter } from '../reports/row-filter.js';
+import { mayViewReport, reportFieldFilter, reportRowFilter } from '../reports/row-filter.js';
 import { appScope } from '../access/request.js';
 import { recordGuard } from '../access/guard.js';
 import { paramsOf, parseDrill, reportRecordIds, runReport, type ReportRequest } from '../reports/run.js';
@@ -23,7 +23,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
 
   const requestOf = (req: FastifyRequest, s: Awaited<ReturnType<typeof published>>): ReportRequest => {
     const query = (req.query ?? {}) as Record<string, unknown>;
-    return { params: paramsOf(query), drill: parseDrill(query._drill), rowFilter: s.rowFilter, now: clock.now().toISOString(), locale: localeOf(req) };
+    return { params: paramsOf(query), drill: parseDrill(query._drill), rowFilter: s.rowFilter, fieldFilter: s.fieldFilter, now: clock.now().toISOString(), locale: localeOf(req) };
   };
   /** The report (if the caller's roles show it) and the caller's row filter over its forms. */
   const published = async (req: FastifyRequest) => {
@@ -34,7 +34,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const def = reportOf(set, p.report);
     if (!mayViewReport(s.access, def.key)) throw new KilnError('FORBIDDEN', `Your roles do not show report "${def.key}".`);
     const storage = (await formRuntimeOf(db, row, def.dataset.form)).allStorage;
-    return { row, set, def, scope: s, rowFilter: reportRowFilter(s.access, storage, s.user) };
+    return { row, set, def, scope: s, rowFilter: reportRowFilter(s.access, storage, s.user), fieldFilter: reportFieldFilter(s.access) };
   };
 
   app.get('/api/apps/:app/reports/:report/data', { preHandler: viewer, schema: { summary: 'A published report\'s figures: {columns, rows, chart, drill}', tags: ['reports'], params: reportParams } }, async (req) => {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { RowFilter } from '@kiln/engine-reports';
+import type { FieldFilter, RowFilter } from '@kiln/engine-reports';
 import type { CurrentUser } from '../context.js';
 import { formAccess, type AppAccess } from '../access/resolve.js';
 import { policySql } from '../access/policy-sql.js';
@@ -21,6 +21,16 @@ export function reportRowFilter(access: AppAccess, storage: Map<string, FormStor
     const parts = rule.where.map((n) => policySql(n, form, alias, env));
     return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
   };
+}
+
+/**
+ * The viewer's hidden fields for reports: a report that reads one (as a dimension, measure,
+ * filter, join or tree parent) is refused with REPORT_FIELD_HIDDEN — an aggregate over a hidden
+ * field would disclose it as surely as a column. Undefined for unrestricted viewers.
+ */
+export function reportFieldFilter(access: AppAccess): FieldFilter | undefined {
+  if (access.unrestricted) return undefined;
+  return (form: string, field: string): boolean => !formAccess(access, form).hidden.has(field);
 }
 
 /** Whether the viewer may open a report. */

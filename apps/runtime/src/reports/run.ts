@@ -1,15 +1,16 @@
-import { buildResult, compileRecords, compileReport, REPORT_ERRORS, ReportError, type Catalog, type DrillStep, type ReportDefinition, type ReportResult, type RowFilter } from '@kiln/engine-reports';
+import { buildResult, compileRecords, compileReport, REPORT_ERRORS, ReportError, type Catalog, type DrillStep, type ReportDefinition, type ReportResult, type FieldFilter, type RowFilter } from '@kiln/engine-reports';
 import type { Kysely } from 'kysely';
 import type { KilnDatabase } from '../db/schema.js';
 import { KilnError } from '../errors.js';
 
 type Locale = 'zh-CN' | 'en';
 
-/** What a report request brings: raw parameter values, drill steps, the viewer's row filter. */
+/** What a report request brings: raw parameter values, drill steps, the viewer's row and field filters. */
 export interface ReportRequest {
   params: Record<string, unknown>;
   drill: DrillStep[];
   rowFilter?: RowFilter;
+  fieldFilter?: FieldFilter;
   now: string;
   locale: Locale;
 }
@@ -27,7 +28,7 @@ export function asKilnError(err: unknown, locale: Locale): unknown {
 /** Compiles a report for one request and runs it (main query, and the previous period for a KPI). */
 export async function runReport(db: Kysely<KilnDatabase>, def: ReportDefinition, catalog: Catalog, req: ReportRequest): Promise<ReportAnswer> {
   try {
-    const compiled = compileReport(def, catalog, { params: req.params, now: req.now, locale: req.locale, drill: req.drill, rowFilter: req.rowFilter });
+    const compiled = compileReport(def, catalog, { params: req.params, now: req.now, locale: req.locale, drill: req.drill, rowFilter: req.rowFilter, fieldFilter: req.fieldFilter });
     const [main, previous] = await Promise.all([
       db.executeQuery<Record<string, unknown>>(compiled.main),
       compiled.previous ? db.executeQuery<Record<string, unknown>>(compiled.previous) : undefined,
@@ -42,7 +43,7 @@ export async function runReport(db: Kysely<KilnDatabase>, def: ReportDefinition,
 /** Ids of the dataset form's records behind a report (after its filters and drill steps), newest first. */
 export async function reportRecordIds(db: Kysely<KilnDatabase>, def: ReportDefinition, catalog: Catalog, req: ReportRequest & { limit: number; beforeId?: number }): Promise<number[]> {
   try {
-    const q = compileRecords(def, catalog, { params: req.params, now: req.now, locale: req.locale, drill: req.drill, rowFilter: req.rowFilter, limit: req.limit, beforeId: req.beforeId });
+    const q = compileRecords(def, catalog, { params: req.params, now: req.now, locale: req.locale, drill: req.drill, rowFilter: req.rowFilter, fieldFilter: req.fieldFilter, limit: req.limit, beforeId: req.beforeId });
     const { rows } = await db.executeQuery<{ id: unknown }>(q);
     return rows.map((r) => Number(r.id));
   } catch (err) {

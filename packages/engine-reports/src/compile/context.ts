@@ -1,5 +1,5 @@
 import type { Locale } from '@kiln/engine-forms';
-import type { Catalog, RowFilter } from '../catalog.js';
+import type { Catalog, FieldFilter, RowFilter } from '../catalog.js';
 import { ReportError, type ReportErrorCode } from '../errors.js';
 import type { ResolvedParam } from '../model.js';
 import type { Bilingual } from '../text.js';
@@ -14,6 +14,7 @@ export interface CompileContext {
   readonly timeZone: string;
   readonly locale: Locale;
   readonly rowFilter?: RowFilter;
+  readonly fieldFilter?: FieldFilter;
 }
 
 /** Throws a ReportError in the context's locale. @internal */

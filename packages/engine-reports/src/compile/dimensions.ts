@@ -121,9 +121,9 @@ export function displayColumn(scope: Scope, r: Resolved, at: string): string | u
   const storage = scope.storageOf(r.target, at);
   const usable = (key: string | undefined) => {
     const f = key === undefined ? undefined : def.fields.find((x) => x.key === key);
-    const c = f ? storage.columns[f.id] : undefined;
+    const c = f && scope.readable(r.target!, f.key) ? storage.columns[f.id] : undefined;
     return f && c && !c.retired && !['subtable', 'multiselect'].includes(f.type) && !(f.type === 'relation' && f.many) ? c.column : undefined;
   };
   const display = r.field && r.field.type === 'relation' ? r.field.display : undefined;
-  return usable(display) ?? usable(def.fields.find((f) => f.type === 'text' || f.type === 'autonumber')?.key);
+  return usable(display) ?? usable(def.fields.find((f) => (f.type === 'text' || f.type === 'autonumber') && scope.readable(r.target!, f.key))?.key);
 }

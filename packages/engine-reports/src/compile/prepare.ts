@@ -63,5 +63,5 @@ export function prepare(def: ReportDefinition, catalog: Catalog, opts: CompileOp
   } catch (e) {
     throw e instanceof ReportError ? e.localized(locale) : e;
   }
-  return { catalog, params, declared: def.params ?? [], timeZone, locale, ...(opts.rowFilter ? { rowFilter: opts.rowFilter } : {}) };
+  return { catalog, params, declared: def.params ?? [], timeZone, locale, ...(opts.rowFilter ? { rowFilter: opts.rowFilter } : {}), ...(opts.fieldFilter ? { fieldFilter: opts.fieldFilter } : {}) };
 }

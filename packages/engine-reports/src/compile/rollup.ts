@@ -27,6 +27,7 @@ export function compileRollup(owner: Scope, c: RollupColumn, joinAlias: string, 
     if (!via || via.type !== 'relation' || via.many || via.target !== owner.opts.form) {
       return bad(`${at}/via`, `via 应为表单 "${c.form}" 中指向 "${owner.opts.form}" 的单选关联字段（或给出 match）`, `via must be a single relation of "${c.form}" pointing at "${owner.opts.form}" (or give match)`);
     }
+    inner.requireReadable(c.form, via.key, c.via, `${at}/via`);
     const viaStorage = inner.storage.columns[via.id];
     if (!viaStorage || viaStorage.retired) return inner.unknown(c.via, `${at}/via`);
     viaCol = col(baseAlias, viaStorage.column);

@@ -60,6 +60,7 @@ export function compileTree(def: ReportDefinition, ctx: CompileContext, opts: Co
   if (!parentField || parentField.type !== 'relation' || parentField.many || parentField.target !== form || !parentCol || parentCol.retired) {
     return bad('/visual/tree/parent', `tree.parent 应为表单 "${form}" 指向自身的单选关联`, `tree.parent must be a single relation of "${form}" to itself`);
   }
+  scope.requireReadable(form, parentField.key, tree.parent, '/visual/tree/parent');
   if (def.dataset.unnest !== undefined) return bad('/dataset/unnest', '树图不能展开子表', 'A tree dataset cannot unnest');
   const label = scope.resolve(tree.label, '/visual/tree/label');
   const plan = planReport(def, ctx, undefined);

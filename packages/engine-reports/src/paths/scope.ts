@@ -108,6 +108,17 @@ export class Scope {
     return this.ctx.rowFilter?.(form, tableAlias) as Sql | undefined;
   }
 
+  /** Whether the viewer may see field `key` of `form` (no field filter: every field). */
+  readable(form: string, key: string): boolean {
+    return this.ctx.fieldFilter ? this.ctx.fieldFilter(form, key) : true;
+  }
+
+  /** REPORT_FIELD_HIDDEN unless the viewer may see field `key` of `form`. */
+  requireReadable(form: string, key: string, path: string, at: string): void {
+    if (this.readable(form, key)) return;
+    fail(this.ctx, 'REPORT_FIELD_HIDDEN', at, bi(`报表读取了字段 "${form}.${key}"（${path}），您的角色看不到它`, `The report reads field "${form}.${key}" (${path}), which your roles hide`), { form, field: key, path });
+  }
+
   /** Resolves a path (`status`, `customer.referrer.name`, `lines.sku`, `$margin`, `createdAt`). */
   resolve(path: unknown, at: string): Resolved {
     if (typeof path !== 'string' || path === '') this.unknown(String(path), at);
@@ -136,6 +147,7 @@ export class Scope {
     if (!sub || sub.type !== 'subtable' || segs.length < 2) this.unknown(path, at);
     const field = sub.fields.find((f) => f.key === segs[1]);
     if (!field || !NAME.test(field.key)) this.unknown(path, at);
+    this.requireReadable(this.opts.form, sub.key, path, at);
     const cast = jsonCastOf(field);
     const valueType = valueTypeOfField(field);
     if (!cast || !valueType) this.unsupported(path, at, bi(`子表字段 "${field.key}" 不能用于报表`, `Sub-table field "${field.key}" cannot be used in a report`));
@@ -162,6 +174,7 @@ export class Scope {
       const key = segs[i]!;
       const last = i === segs.length - 1;
       const def = this.form(form, at);
+      this.requireReadable(form, key, path, at);
       if (last && Object.prototype.hasOwnProperty.call(SYSTEM_FIELDS, key) && !def.fields.some((f) => f.key === key)) {
         const s = SYSTEM_FIELDS[key]!;
         return { path, sql: col(tableAlias, s.column), valueType: s.valueType, fieldType: s.type, form, groupable: true, usesLine: false, label: joinBi([...labels, s.label], ' › ') };
