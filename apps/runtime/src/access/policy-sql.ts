@@ -88,6 +88,35 @@ export async function selfRecordId(db: Kysely<KilnDatabase> | Transaction<KilnDa
   return id === null || id === undefined ? null : Number(id);
 }
 
+// Recently found own records: table|field|value → id. Only pages that *show* the viewer's own
+// data use this (the portal); row policies always compute `$user.record` afresh in their own
+// statement, so a stale entry can pick the wrong root but never widens what a viewer sees.
+const SELF_TTL_MS = 10_000;
+const SELF_MAX = 10_000;
+const recentSelf = new Map<string, { id: number; at: number }>();
+
+/**
+ * Like {@link selfRecordId}, remembering a found id for a few seconds (a portal page asks for
+ * its profile, downline and ledger at once; one lookup serves them). Not-found is not remembered.
+ */
+export async function recentSelfRecordId(db: Kysely<KilnDatabase> | Transaction<KilnDatabase>, env: PolicyEnv): Promise<number | null> {
+  const self = env.self;
+  const value = self ? userValue(env.user, self.userAttr) : null;
+  const table = self ? env.storage.get(self.form)?.table : undefined;
+  if (!self || value === null || value === undefined || !table) return selfRecordId(db, env);
+  const key = `${table}|${self.field}|${JSON.stringify(value)}`;
+  const now = performance.now();
+  const hit = recentSelf.get(key);
+  if (hit && now - hit.at < SELF_TTL_MS) return hit.id;
+  const id = await selfRecordId(db, env);
+  recentSelf.delete(key);
+  if (id !== null) {
+    if (recentSelf.size >= SELF_MAX) recentSelf.delete(recentSelf.keys().next().value!);
+    recentSelf.set(key, { id, at: now });
+  }
+  return id;
+}
+
 /**
  * Compiles a row policy into an SQL condition on the table aliased `alias` of form `formKey`.
  * Every value is bound; identifiers come from the storage registry only. `$user.record` becomes a

@@ -4,7 +4,7 @@ import { KilnError } from '../errors.js';
 import { actorOf } from '../audit/log.js';
 import { userView } from '../auth/users.js';
 import { currentUser } from '../http/guard.js';
-import { appByKey, currentPublished, type AppRow, type Published } from '../metadata/apps.js';
+import { appForMember, currentPublished, type AppRow, type Published } from '../metadata/apps.js';
 import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
 import type { WriteActor } from '../rules/scope.js';
 import { recordGuard, type RecordGuard } from './guard.js';
@@ -36,7 +36,8 @@ export async function userForPreview(ctx: KilnContext, tenantId: number, id: num
  */
 export async function appScope(ctx: KilnContext, req: FastifyRequest, appKey: string, opts: { reads?: boolean } = {}): Promise<AppScope> {
   const caller = currentUser(req);
-  const app = await appByKey(ctx.db, appKey, caller.tenantId);
+  // The app row and the caller's explicit app roles in one round trip.
+  const { memberRoles, ...app } = await appForMember(ctx.db, appKey, caller.tenantId, caller.id);
   const published = await currentPublished(ctx.db, app);
   const header = req.headers[VIEW_AS];
   if (header !== undefined) {
@@ -47,7 +48,7 @@ export async function appScope(ctx: KilnContext, req: FastifyRequest, appKey: st
     const user = await userForPreview(ctx, caller.tenantId, id);
     return { user, app, published, access: await accessFor(ctx.db, user, app, published), viewAs: true };
   }
-  return { user: caller, app, published, access: await accessFor(ctx.db, caller, app, published), viewAs: false };
+  return { user: caller, app, published, access: await accessFor(ctx.db, caller, app, published, memberRoles), viewAs: false };
 }
 
 /** A request's view of one form: the compiled runtime and the caller's guard on it. */

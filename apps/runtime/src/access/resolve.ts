@@ -132,9 +132,10 @@ function assigned(roles: Record<string, RoleDefinition>, user: CurrentUser): str
 
 /**
  * The caller's access to an app (APP_NOT_FOUND for another tenant's app, or an app an API token
- * is not scoped to). One indexed query for explicit memberships.
+ * is not scoped to). `members` are the app roles the user holds explicitly when the caller read
+ * them already (see `appForMember`); otherwise one indexed query reads them.
  */
-export async function accessFor(db: Db, user: CurrentUser, app: AppRow, published?: Published | null): Promise<AppAccess> {
+export async function accessFor(db: Db, user: CurrentUser, app: AppRow, published?: Published | null, members?: readonly string[]): Promise<AppAccess> {
   if (app.tenant_id !== user.tenantId) throw new KilnError('APP_NOT_FOUND');
   if (user.scope && user.scope.appId !== app.id) throw new KilnError('APP_NOT_FOUND');
   const pub = published === undefined ? await currentPublished(db, app) : published;
@@ -147,8 +148,8 @@ export async function accessFor(db: Db, user: CurrentUser, app: AppRow, publishe
   const keys = Object.keys(roles);
   if (!keys.length) return user.role === 'operator' || user.role === 'builder' ? UNRESTRICTED() : mergeRoles([]);
   if (user.role === 'builder') return UNRESTRICTED();
-  const explicit = await db.selectFrom('app_members').select('role_key').where('app_id', '=', app.id).where('user_id', '=', user.id).execute();
-  const held = new Set([...explicit.map((r) => r.role_key), ...assigned(roles, user)]);
+  const explicit = members ?? (await db.selectFrom('app_members').select('role_key').where('app_id', '=', app.id).where('user_id', '=', user.id).execute()).map((r) => r.role_key);
+  const held = new Set([...explicit, ...assigned(roles, user)]);
   return mergeRoles([...held].sort().map((k) => roles[k]).filter((r): r is RoleDefinition => Boolean(r)));
 }
 

@@ -22,9 +22,16 @@ export async function appRoutes(app: FastifyInstance): Promise<void> {
     const rows = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version', 'tenant_id', 'created_at as createdAt'])
       .where('tenant_id', '=', user.tenantId).$if(Boolean(user.scope), (q) => q.where('id', '=', user.scope!.appId)).orderBy('id').execute();
     const items = [];
+    const restricted = user.role !== 'admin' && user.role !== 'builder';
+    // Every explicit membership of the caller at once (not one query per app).
+    const memberships = new Map<number, string[]>();
+    if (restricted && rows.length) {
+      const held = await db.selectFrom('app_members').select(['app_id', 'role_key']).where('user_id', '=', user.id).where('app_id', 'in', rows.map((r) => r.id)).execute();
+      for (const m of held) memberships.set(m.app_id, [...(memberships.get(m.app_id) ?? []), m.role_key]);
+    }
     for (const r of rows) {
-      if (user.role !== 'admin' && user.role !== 'builder') {
-        const access = await accessFor(db, user, r);
+      if (restricted) {
+        const access = await accessFor(db, user, r, undefined, memberships.get(r.id) ?? []);
         if (!access.unrestricted && ![...access.forms.values()].some((f) => f.actions.read.allowed || f.actions.create.allowed)) continue;
       }
       items.push({ key: r.key, name: r.name, version: r.current_version, createdAt: r.createdAt });

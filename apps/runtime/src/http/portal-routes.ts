@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { FormDefinition } from '@kiln/engine-forms';
 import { recordGuard, rowCondition, type RecordGuard } from '../access/guard.js';
-import { selfRecordId } from '../access/policy-sql.js';
+import { recentSelfRecordId } from '../access/policy-sql.js';
 import { appScope, type AppScope } from '../access/request.js';
 import { KilnError } from '../errors.js';
 import { formRuntimeOf, type FormRuntime } from '../records/form-runtime.js';
@@ -50,7 +50,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       if (!scope.access.unrestricted) throw new KilnError('FORBIDDEN', 'Only staff who see every promoter may open another promoter\'s portal.');
       promoter = asked;
     } else {
-      promoter = scope.access.self ? await selfRecordId(db, { storage: customers.allStorage, user: scope.user, self: scope.access.self }) : null;
+      promoter = scope.access.self ? await recentSelfRecordId(db, { storage: customers.allStorage, user: scope.user, self: scope.access.self }) : null;
     }
     if (promoter === null) throw new KilnError('NOT_FOUND', 'You have no promoter record in this app.');
     return { scope, promoter, customers, guard };

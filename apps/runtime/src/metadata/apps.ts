@@ -38,6 +38,20 @@ export async function appByKey(db: Db, key: string, tenantId: number): Promise<A
   return row as AppRow;
 }
 
+/**
+ * An app of the tenant by key together with the app roles `userId` holds explicitly
+ * (`app_members`), in one statement — the access layer needs both on every request.
+ */
+export async function appForMember(db: Db, key: string, tenantId: number, userId: number): Promise<AppRow & { memberRoles: string[] }> {
+  const row = await db.selectFrom('apps')
+    .select(['id', 'key', 'name', 'current_version', 'tenant_id'])
+    .select(sql<string[]>`array(select m.role_key from app_members m where m.app_id = apps.id and m.user_id = ${userId} order by m.role_key)`.as('member_roles'))
+    .where('key', '=', key).where('tenant_id', '=', tenantId).executeTakeFirst();
+  if (!row) throw new KilnError('APP_NOT_FOUND', `No app "${key}".`);
+  const { member_roles, ...app } = row;
+  return { ...(app as AppRow), memberRoles: member_roles ?? [] };
+}
+
 /** An app by id (jobs and tasks point at apps by id), or null. */
 export async function appById(db: Db, id: number): Promise<AppRow | null> {
   const row = await db.selectFrom('apps').select(['id', 'key', 'name', 'current_version', 'tenant_id']).where('id', '=', id).executeTakeFirst();
