@@ -4,7 +4,7 @@ import { WAIT_MS, attrIs } from './studio';
 
 /** What the "new connector" dialog asks for. */
 export interface NewConnector {
-  preset: 'rest' | 'kingdee-k3cloud' | 'yonyou-yonbip' | 'wecom-robot' | 'douyin-shop' | 'wechat-channels';
+  preset: 'rest' | 'kingdee-k3cloud' | 'yonyou-yonbip' | 'wecom-robot' | 'douyin-shop' | 'wechat-channels' | 'aliyun-sms';
   key: string;
   zh: string;
   en: string;

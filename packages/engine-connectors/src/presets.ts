@@ -1,3 +1,4 @@
+import { aliyunSms } from './presets/aliyun-sms.js';
 import { douyinShop } from './presets/douyin-shop.js';
 import { kingdeeK3cloud } from './presets/kingdee-k3cloud.js';
 import { rest } from './presets/rest.js';
@@ -40,6 +41,7 @@ export const PRESETS: Record<PresetId, PresetInfo> = {
   'wecom-robot': preset(wecomRobot),
   'douyin-shop': preset(douyinShop),
   'wechat-channels': preset(wechatChannels),
+  'aliyun-sms': preset(aliyunSms),
 };
 
 /**
@@ -62,6 +64,7 @@ const AUTH_SECRETS: Record<string, { name: string; label: Localized } | undefine
   oauth2: { name: 'clientSecret', label: { 'zh-CN': 'OAuth2 客户端密钥', en: 'OAuth2 client secret' } },
   yonyou: { name: 'appSecret', label: { 'zh-CN': '应用密钥 AppSecret', en: 'App secret' } },
   wechat: { name: 'appSecret', label: { 'zh-CN': '应用密钥 AppSecret', en: 'App secret' } },
+  aliyun: { name: 'accessKeySecret', label: { 'zh-CN': '阿里云 AccessKey Secret', en: 'Alibaba Cloud AccessKey secret' } },
 };
 
 const VERIFY_SECRETS: Record<string, { name: string; label: Localized } | undefined> = {

@@ -15,7 +15,7 @@ export const CONNECTOR_FORMAT_VERSION = 1;
 export type Localized = string | { 'zh-CN'?: string; en?: string };
 
 /** The presets a connector can start from (`rest` = generic REST). */
-export const PRESET_IDS = ['rest', 'kingdee-k3cloud', 'yonyou-yonbip', 'wecom-robot', 'douyin-shop', 'wechat-channels'] as const;
+export const PRESET_IDS = ['rest', 'kingdee-k3cloud', 'yonyou-yonbip', 'wecom-robot', 'douyin-shop', 'wechat-channels', 'aliyun-sms'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -38,7 +38,12 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  * - `yonyou` — YonBIP self-app token (`getAccessToken` with the HmacSHA256 signature), cached
  *   until `expire`, sent as query `access_token`; secret `appSecret`;
  * - `wechat` — `cgi-bin/token?grant_type=client_credential`, cached until `expires_in`, sent
- *   as query `access_token`; secret `appSecret`.
+ *   as query `access_token`; secret `appSecret`;
+ * - `aliyun` — Alibaba Cloud RPC signature v1 (Dysmsapi `SendSms` and the other RPC-style APIs):
+ *   every request gets the common query parameters (`AccessKeyId`, `Format=JSON`,
+ *   `SignatureMethod=HMAC-SHA1`, `SignatureVersion=1.0`, a fresh `SignatureNonce`, `Timestamp` in
+ *   UTC without milliseconds, `Version` 2017-05-25 unless the step sets it) and `Signature` =
+ *   Base64 HMAC-SHA1(`accessKeySecret&`, `METHOD&%2F&pct(sorted query)`); secret `accessKeySecret`.
  * The preset logins re-login once when an operation step's `expired` expression says so.
  */
 export type AuthConfig =
@@ -50,7 +55,8 @@ export type AuthConfig =
   | { type: 'oauth2'; tokenUrl: string; clientId: string; scope?: string }
   | { type: 'kingdee'; acctId: string; username: string; appId?: string; lcid?: number }
   | { type: 'yonyou'; appKey: string }
-  | { type: 'wechat'; appId: string };
+  | { type: 'wechat'; appId: string }
+  | { type: 'aliyun'; accessKeyId: string };
 export type AuthType = AuthConfig['type'];
 
 /**

@@ -273,6 +273,88 @@ describe('wechat-channels get_order and rest create', () => {
   });
 });
 
+describe('aliyun-sms', () => {
+  const def = connectorFromPreset('aliyun-sms', 'sms');
+  const query = (url: string) => {
+    const u = new URL(url);
+    return { base: `${u.origin}${u.pathname}`, params: [...u.searchParams.entries()] };
+  };
+
+  it('is valid with the aliyun auth and its secret, on the fake port, with a short retry window', () => {
+    expect(validateConnector(def, { locale: 'en' })).toEqual([]);
+    expect(def.auth).toEqual({ type: 'aliyun', accessKeyId: 'LTAI-demo' });
+    expect(def.baseUrl).toBe('http://127.0.0.1:4107');
+    expect(PRESETS['aliyun-sms'].description).toMatchObject({ en: expect.stringContaining('https://dysmsapi.aliyuncs.com') });
+    expect(def.rateLimit?.perMinute).toBeGreaterThan(0);
+    expect(validateConnector({ ...def, auth: { type: 'aliyun' } }).map((p) => p.path)).toEqual(['/auth/accessKeyId']);
+  });
+
+  it('send_code renders SendSms with every business parameter in the query and no body', async () => {
+    const op = def.operations!.send_code;
+    const { byStep, outcome, key } = await runOp(def, 'send_code', { phone: '13800000001', code: '012345', app: 'shop' }, sampleTransport(op.sample));
+    const req = byStep.send;
+    expect(req.method).toBe('POST');
+    expect(req.json).toBeUndefined();
+    expect(req.headers).toEqual({});
+    expect(query(req.url)).toEqual({
+      base: 'http://127.0.0.1:4107/',
+      params: [
+        ['Action', 'SendSms'],
+        ['Version', '2017-05-25'],
+        ['PhoneNumbers', '13800000001'],
+        ['SignName', 'Kiln'],
+        ['TemplateCode', 'SMS_000001'],
+        ['TemplateParam', '{"code":"012345"}'],
+        ['OutId', key],
+      ],
+    });
+    // JSON braces and quotes are percent-encoded on the wire.
+    expect(req.url).toContain('TemplateParam=%7B%22code%22%3A%22012345%22%7D');
+    expect(outcome).toEqual({ ok: true, result: { bizId: '900619746936498440^0', requestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990' }, writeBack: null, steps: expect.any(Array) });
+  });
+
+  it('send takes a template code and its variables as an object or as JSON text', async () => {
+    const op = def.operations!.send;
+    const a = await runOp(def, 'send', op.sample!.input, sampleTransport(op.sample));
+    const params = new URL(a.byStep.send.url).searchParams;
+    expect(params.get('TemplateCode')).toBe('SMS_000002');
+    expect(JSON.parse(params.get('TemplateParam')!)).toEqual({ billNo: 'LV-000001', company: '顺丰速运' });
+    expect(a.outcome.ok).toBe(true);
+    const b = await runOp(def, 'send', { phone: '+8613800000001', templateCode: 'SMS_9', params: '{"x":"1"}' }, sampleTransport(op.sample));
+    const p2 = new URL(b.byStep.send.url).searchParams;
+    expect([p2.get('PhoneNumbers'), p2.get('TemplateCode'), p2.get('TemplateParam')]).toEqual(['+8613800000001', 'SMS_9', '{"x":"1"}']);
+    const c = await runOp(def, 'send', { phone: '13800000001', templateCode: 'SMS_9' }, sampleTransport(op.sample));
+    expect(new URL(c.byStep.send.url).searchParams.has('TemplateParam')).toBe(false);
+  });
+
+  const refusal = (status: number, Code: string, Message: string) => ({ send: [{ status, body: { RequestId: 'R1', Code, Message } }] });
+
+  it('Code ≠ "OK" on HTTP 200 is a refusal with Message (Code); never-healing codes are permanent', async () => {
+    const op = def.operations!.send_code;
+    const input = op.sample!.input;
+    for (const code of ['isv.MOBILE_NUMBER_ILLEGAL', 'isv.SMS_TEMPLATE_ILLEGAL', 'isv.SMS_SIGNATURE_ILLEGAL']) {
+      const r = await runOp(def, 'send_code', input, withResponses(op.sample, refusal(200, code, '非法')).t);
+      expect(r.outcome, code).toMatchObject({ ok: false, error: { code: 'CONNECTOR_REJECTED', permanent: true, step: 'send', details: [`非法 (${code})`] } });
+    }
+    const limited = await runOp(def, 'send_code', input, withResponses(op.sample, refusal(200, 'isv.BUSINESS_LIMIT_CONTROL', '触发分钟级流控Permits:1')).t);
+    expect(limited.outcome).toMatchObject({ ok: false, error: { code: 'CONNECTOR_REJECTED', permanent: false, details: ['触发分钟级流控Permits:1 (isv.BUSINESS_LIMIT_CONTROL)'] } });
+  });
+
+  it('gateway errors: a bad signature or key is permanent, a used nonce or an expired timestamp is retried, 5xx is retried', async () => {
+    const op = def.operations!.send_code;
+    const run = (status: number, code: string) => runOp(def, 'send_code', op.sample!.input, withResponses(op.sample, refusal(status, code, 'm')).t).then((r) => r.outcome);
+    expect(await run(400, 'SignatureDoesNotMatch')).toMatchObject({ ok: false, error: { code: 'CONNECTOR_HTTP_ERROR', permanent: true, details: ['m (SignatureDoesNotMatch)'] } });
+    expect(await run(404, 'InvalidAccessKeyId.NotFound')).toMatchObject({ ok: false, error: { permanent: true } });
+    expect(await run(400, 'MissingPhoneNumbers')).toMatchObject({ ok: false, error: { permanent: true } });
+    expect(await run(400, 'SignatureNonceUsed')).toMatchObject({ ok: false, error: { permanent: false } });
+    expect(await run(400, 'InvalidTimeStamp.Expired')).toMatchObject({ ok: false, error: { permanent: false } });
+    expect(await run(503, 'ServiceUnavailable')).toMatchObject({ ok: false, error: { permanent: false } });
+    const html = await runOp(def, 'send_code', op.sample!.input, withResponses(op.sample, { send: [{ status: 500, body: '<html>500</html>' }] }).t);
+    expect(html.outcome).toMatchObject({ ok: false, error: { code: 'CONNECTOR_HTTP_ERROR', permanent: false } });
+    expect(html.outcome.ok || html.outcome.error.details).toBeUndefined();
+  });
+});
+
 describe('secretNames', () => {
   const names = (id: PresetId) => secretNames(connectorFromPreset(id, 'x')).map((s) => `${s.for}:${s.name}`);
   it('names the secrets of each preset', () => {
@@ -282,6 +364,7 @@ describe('secretNames', () => {
     expect(names('douyin-shop')).toEqual(['inbound:appSecret']);
     expect(names('wechat-channels')).toEqual(['auth:appSecret', 'inbound:token']);
     expect(names('rest')).toEqual(['auth:token']);
+    expect(names('aliyun-sms')).toEqual(['auth:accessKeySecret']);
   });
   it('covers every auth type and scheme, de-duplicated, with bilingual labels', () => {
     const base = { formatVersion: 1 as const, key: 'x', name: 'x' };
@@ -291,6 +374,7 @@ describe('secretNames', () => {
       [{ ...base, auth: { type: 'hmac', header: 'X-Sig' } }, ['hmacSecret']],
       [{ ...base, auth: { type: 'oauth2', tokenUrl: 'https://a/token', clientId: 'c' } }, ['clientSecret']],
       [{ ...base, auth: { type: 'kingdee', acctId: 'a', username: 'u', appId: 'app' } }, ['appSecret']],
+      [{ ...base, auth: { type: 'aliyun', accessKeyId: 'LTAI-x' } }, ['accessKeySecret']],
       [{ ...base, inbound: { verify: { scheme: 'token', header: 'X-Token' }, messageId: 'id', handlers: [] } }, ['inboundToken']],
       [{ ...base, inbound: { verify: { scheme: 'hmac-sha256', header: 'X-Sig', timestampHeader: 'X-Ts' }, messageId: 'id', handlers: [] } }, ['inboundSecret']],
       [{ ...base, auth: { type: 'yonyou', appKey: 'k' }, inbound: { verify: { scheme: 'douyin', appKey: 'd' }, messageId: 'id', handlers: [] } }, ['appSecret']],

@@ -67,6 +67,9 @@ describe('validateConnector', () => {
     expect(check({ type: 'oauth2', tokenUrl: '/token', clientId: 'c' })).toEqual(['CONNECTOR_AUTH_INVALID /auth/tokenUrl']);
     expect(check({ type: 'yonyou' })).toEqual(['CONNECTOR_AUTH_INVALID /auth/appKey']);
     expect(check({ type: 'wechat', appId: 'wx', secret: 'leak' })).toEqual(['CONNECTOR_AUTH_INVALID /auth/secret']);
+    expect(check({ type: 'aliyun', accessKeyId: 'LTAI-demo' })).toEqual([]);
+    expect(check({ type: 'aliyun', accessKeyId: '' })).toEqual(['CONNECTOR_AUTH_INVALID /auth/accessKeyId']);
+    expect(check({ type: 'aliyun', accessKeyId: 'LTAI-demo', accessKeySecret: 'leak' })).toEqual(['CONNECTOR_AUTH_INVALID /auth/accessKeySecret']);
     expect(check({ type: 'bearer' })).toEqual([]);
     expect(check('bearer')).toEqual(['CONNECTOR_AUTH_INVALID /auth']);
   });

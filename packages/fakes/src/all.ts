@@ -1,5 +1,5 @@
 /**
- * All six fakes together, as `pnpm kiln fakes` runs them: fixed ports, each push fake pointed at
+ * All seven fakes together, as `pnpm kiln fakes` runs them: fixed ports, each push fake pointed at
  * the livestream app's hooks on a running Kiln, and a printable summary.
  */
 import type { AllFakes, FakeServer } from './types.js';
@@ -9,15 +9,17 @@ import { startWecom } from './wecom.js';
 import { startDouyin } from './douyin.js';
 import { startChannels } from './channels.js';
 import { startRest } from './rest.js';
+import { startAliyunSms } from './aliyun-sms.js';
 
 /** Fixed ports of `pnpm kiln fakes` (the livestream template's connectors point at them). */
-export const DEFAULT_PORTS: { kingdee: 4101; yonyou: 4102; wecom: 4103; douyin: 4104; channels: 4105; rest: 4106 } = Object.freeze({
+export const DEFAULT_PORTS: { kingdee: 4101; yonyou: 4102; wecom: 4103; douyin: 4104; channels: 4105; rest: 4106; aliyunSms: 4107 } = Object.freeze({
   kingdee: 4101,
   yonyou: 4102,
   wecom: 4103,
   douyin: 4104,
   channels: 4105,
   rest: 4106,
+  aliyunSms: 4107,
 });
 
 /** The secret the Kingdee fake signs shipment callbacks with under {@link startAllFakes}. */
@@ -49,7 +51,8 @@ export async function startAllFakes(opts: { kiln?: string; app?: string; ephemer
     const douyin = await track(startDouyin({ port: port('douyin'), target: hook('douyin') }));
     const channels = await track(startChannels({ port: port('channels'), target: hook('channels') }));
     const rest = await track(startRest({ port: port('rest') }));
-    return { kingdee, yonyou, wecom, douyin, channels, rest, close: async () => void (await Promise.all(started.map((f) => f.close()))) };
+    const aliyunSms = await track(startAliyunSms({ port: port('aliyunSms') }));
+    return { kingdee, yonyou, wecom, douyin, channels, rest, aliyunSms, close: async () => void (await Promise.all(started.map((f) => f.close()))) };
   } catch (e) {
     await Promise.all(started.map((f) => f.close()));
     throw e;
@@ -88,10 +91,14 @@ export function describeFakes(all: AllFakes): string {
     '',
     `Generic REST   ${all.rest.url}/api/{collection}   (Authorization: Bearer demo-token)`,
     '',
+    `Alibaba Cloud SMS 阿里云短信 (Dysmsapi SendSms, RPC signature v1)   ${all.aliyunSms.url}/`,
+    '  AccessKeyId LTAI-demo, AccessKeySecret demo-access-key-secret; SignName Kiln; templates SMS_000001 (${code}), SMS_000002 (${billNo}, ${company})',
+    `  messages received:  curl ${all.aliyunSms.url}/_fake/state`,
+    '',
     'Every fake: GET /_fake/state · GET /_fake/requests · POST /_fake/reset',
     `  inject a fault:  ${post(`${all.kingdee.url}/_fake/fault`, '{"kind":"timeout","count":1,"delayMs":30000}')}`,
     `  clear it:        ${post(`${all.kingdee.url}/_fake/fault`, '{"kind":null}')}`,
-    '  kinds: 500, down, timeout, reject, partial (Yonyou), errcode (WeCom), expire, duplicate (push fakes)',
+    '  kinds: 500, down, timeout, reject (Kingdee, Yonyou, REST, Alibaba Cloud SMS), partial (Yonyou), errcode (WeCom), expire, duplicate (push fakes)',
   ];
   return lines.join('\n');
 }

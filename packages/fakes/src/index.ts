@@ -14,6 +14,10 @@
 
 // ---- types ----
 export type {
+  AliyunSmsFake,
+  AliyunSmsMessage,
+  AliyunSmsOptions,
+  AliyunSmsTemplate,
   AllFakes,
   ChannelsEvent,
   ChannelsFake,
@@ -48,4 +52,5 @@ export { startWecom } from './wecom.js';
 export { startDouyin, douyinPaidMessage } from './douyin.js';
 export { startChannels, channelsDemoOrder } from './channels.js';
 export { startRest } from './rest.js';
+export { startAliyunSms } from './aliyun-sms.js';
 export { startAllFakes, describeFakes, DEFAULT_PORTS, DEMO_CALLBACK_SECRET } from './all.js';

@@ -22,6 +22,10 @@ export async function sendTo(url: string, init: { method?: string; headers?: Rec
 export class MinuteWindow {
   private readonly calls = new Map<string, number[]>();
   constructor(private readonly perMinute: number) {}
+  /** Whether a call now would be within the limit (nothing is recorded). */
+  available(key: string, now = Date.now()): boolean {
+    return (this.calls.get(key) ?? []).filter((t) => now - t < 60_000).length < this.perMinute;
+  }
   /** Records a call now; false when it is over the limit (the call is then not counted). */
   take(key: string, now = Date.now()): boolean {
     const recent = (this.calls.get(key) ?? []).filter((t) => now - t < 60_000);

@@ -9,7 +9,7 @@
  * - `timeout` — the request is carried out, then the reply is held for `delayMs` (default 30 s):
  *   the client times out although the server did the work (the idempotency case);
  * - `reject` — a protocol-level refusal: Kingdee `IsSuccess:false` with `Errors`, Yonyou a
- *   non-200 `code`, the REST fake a 422;
+ *   non-200 `code`, the REST fake a 422, Alibaba Cloud SMS `isv.AMOUNT_NOT_ENOUGH` (HTTP 200);
  * - `partial` — Yonyou: `code` 200 but `failCount` 1 with `messages`;
  * - `errcode` — WeCom: HTTP 200 with `errcode` ≠ 0 (93000 invalid webhook url);
  * - `expire` — the current session / token is reported expired on the next call (Kingdee
@@ -261,6 +261,54 @@ export interface RestFake extends FakeServer {
   expireTokens(): void;
 }
 
+// ---- Alibaba Cloud SMS (Dysmsapi SendSms, RPC signature v1) ----
+
+/** An SMS template the fake knows: its text with `${name}` variables (every variable must be given). */
+export interface AliyunSmsTemplate {
+  content: string;
+}
+export interface AliyunSmsOptions {
+  port?: number;
+  /** Key pairs that exist (default AccessKeyId `LTAI-demo`, AccessKeySecret `demo-access-key-secret`). */
+  accessKeys?: Array<{ accessKeyId: string; accessKeySecret: string }>;
+  /** Approved signature names (default `['Kiln']`); any other → `isv.SMS_SIGNATURE_ILLEGAL`. */
+  signNames?: string[];
+  /**
+   * Approved templates by code (default `SMS_000001` the sign-in code `${code}`, `SMS_000002` a
+   * shipping notice `${billNo}` / `${company}`); any other code → `isv.SMS_TEMPLATE_ILLEGAL`.
+   */
+  templates?: Record<string, AliyunSmsTemplate>;
+  /** Messages per phone number per minute (default 1; over it `isv.BUSINESS_LIMIT_CONTROL`). */
+  perNumberPerMinute?: number;
+  /** Accepted skew of `Timestamp` against the fake's real clock (ms, default 15 min; beyond it `InvalidTimeStamp.Expired`). */
+  skewMs?: number;
+}
+/** One message the fake accepted (one per number of a `PhoneNumbers` list). */
+export interface AliyunSmsMessage {
+  /** The mainland number, 11 digits (a `+86` / `0086` prefix removed). */
+  phone: string;
+  signName: string;
+  templateCode: string;
+  /** The parsed `TemplateParam` (values as strings). */
+  params: Record<string, string>;
+  /** The template with its variables filled in, prefixed `【SignName】` as a phone shows it. */
+  content: string;
+  outId: string | null;
+  accessKeyId: string;
+  bizId: string;
+  requestId: string;
+  at: string;
+}
+export interface AliyunSmsFake extends FakeServer {
+  /** Messages accepted, oldest first; only those to `phone` (11 digits) when given. */
+  messages(phone?: string): AliyunSmsMessage[];
+  /**
+   * The RPC v1 signature of a parameter list as the fake computes it (Base64 HMAC-SHA1 with
+   * `secret&` over `METHOD&%2F&pct(sorted query)`): for tests that sign by hand.
+   */
+  sign(method: string, params: Record<string, string>, accessKeySecret: string): string;
+}
+
 // ---- All of them (pnpm kiln fakes) ----
 
 export interface AllFakes {
@@ -270,5 +318,6 @@ export interface AllFakes {
   douyin: DouyinFake;
   channels: ChannelsFake;
   rest: RestFake;
+  aliyunSms: AliyunSmsFake;
   close(): Promise<void>;
 }

@@ -20,8 +20,9 @@ describe('startAllFakes', () => {
     expect(all.kingdee.callback).toEqual({ url: `${kiln.url}/api/hooks/livestream/erp_events`, secret: 'demo-callback-secret' });
     expect(all.douyin.target).toBe(`${kiln.url}/api/hooks/livestream/douyin`);
     expect(all.channels.target).toBe(`${kiln.url}/api/hooks/livestream/channels`);
-    const ports = [all.kingdee, all.yonyou, all.wecom, all.douyin, all.channels, all.rest].map((f) => f.port);
-    expect(new Set(ports).size).toBe(6);
+    const ports = [all.kingdee, all.yonyou, all.wecom, all.douyin, all.channels, all.rest, all.aliyunSms].map((f) => f.port);
+    expect(new Set(ports).size).toBe(7);
+    expect(Object.values(DEFAULT_PORTS)).toEqual([4101, 4102, 4103, 4104, 4105, 4106, 4107]);
     expect(ports.some((p) => Object.values(DEFAULT_PORTS).includes(p as never))).toBe(false);
   });
 
@@ -42,9 +43,9 @@ describe('startAllFakes', () => {
 
   it('describeFakes lists every URL, the demo credentials and control calls', () => {
     const text = describeFakes(all);
-    for (const f of [all.kingdee, all.yonyou, all.wecom, all.douyin, all.channels, all.rest]) expect(text).toContain(f.url);
+    for (const f of [all.kingdee, all.yonyou, all.wecom, all.douyin, all.channels, all.rest, all.aliyunSms]) expect(text).toContain(f.url);
     expect(text).toContain(`curl -X POST ${all.kingdee.url}/_fake/ship -H 'Content-Type: application/json' -d '{"billNo":"LV-000001"}'`);
-    for (const s of ['kiln-demo', 'demo-pass', 'kiln_app_secret', 'demo_secret', 'demo-robot-key', 'demo_app_secret', 'wx_demo_secret', 'wx_demo_token', 'demo-token', '/_fake/fault']) {
+    for (const s of ['kiln-demo', 'demo-pass', 'kiln_app_secret', 'demo_secret', 'demo-robot-key', 'demo_app_secret', 'wx_demo_secret', 'wx_demo_token', 'demo-token', 'LTAI-demo', 'demo-access-key-secret', '/_fake/fault']) {
       expect(text).toContain(s);
     }
   });

@@ -65,7 +65,7 @@ export async function requestCode(ctx: KilnContext, app: AppRow, tenantId: numbe
     await trx.updateTable('login_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
     if (connector) {
       await trx.insertInto('outbox').values({
-        app_id: app.id, kind: 'connector', target: 'sms', operation: 'send_code', payload: JSON.stringify({ phone, code, app: app.key }) as never,
+        app_id: app.id, kind: 'connector', target: 'sms', operation: 'send_code', payload: JSON.stringify({ phone, code, app: app.key }) as never, secret_keys: sql<string[]>`array['code']::text[]`,
         dedupe_key: `login-code:${row.id}`, created_at: now.toISOString(), updated_at: now.toISOString(), next_attempt_at: now.toISOString(),
       }).onConflict((oc) => oc.doNothing()).execute();
     }

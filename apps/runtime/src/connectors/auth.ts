@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AuthConfig } from '@kiln/engine-connectors';
 import type { KilnContext } from '../context.js';
 import { AuthFailure, hasLogin, login } from './logins.js';
-import { hmacSignature } from './signing.js';
+import { aliyunSignUrl, hmacSignature } from './signing.js';
 import { dropToken, getToken, putToken, type CachedSession } from './tokens.js';
 
 /** Everything an authenticator needs about one connector installation. */
@@ -16,8 +16,13 @@ export interface AuthEnv {
   timeoutMs: number;
 }
 
+/** The API version an `aliyun` request is signed with when its step sets none (Dysmsapi `SendSms`). */
+export const ALIYUN_DEFAULT_VERSION = '2017-05-25';
+
 /** A request on its way out: the authenticator adds headers and query parameters. */
 export interface OutgoingRequest {
+  /** Signed by some schemes (Alibaba Cloud's StringToSign starts with it). */
+  method: string;
   url: string;
   headers: Record<string, string>;
   body: string | undefined;
@@ -35,7 +40,7 @@ const pending = new WeakMap<KilnContext, Map<string, Promise<CachedSession>>>();
 
 /**
  * Adds a connector's credentials to its requests, per {@link AuthConfig}: static secrets
- * (apiKey, basic, bearer, hmac) or a login's session/token (oauth2, kingdee, yonyou, wechat),
+ * (apiKey, basic, bearer, hmac, aliyun request signing) or a login's session/token (oauth2, kingdee, yonyou, wechat),
  * cached for every process in `connector_tokens` and here (concurrent calls in one process
  * share one login). `reauthenticate()` drops the cached session and logs in again (the engine
  * calls it once when a step says `expired`).
@@ -84,7 +89,7 @@ export class Authenticator {
       const s = await this.ensureSession();
       for (const [k, v] of Object.entries(s.headers ?? {})) setHeader(headers, k, v);
       for (const [k, v] of Object.entries(s.query ?? {})) url.searchParams.set(k, v);
-      return { url: url.toString(), headers, body: req.body };
+      return { method: req.method, url: url.toString(), headers, body: req.body };
     }
     const secret = this.staticSecret(a);
     switch (a.type) {
@@ -107,12 +112,19 @@ export class Authenticator {
         setHeader(headers, a.header, hmacSignature(secret, ts, req.body ?? ''));
         break;
       }
+      case 'aliyun': {
+        // RPC signature v1 over the whole query (the step's parameters are already on the URL); a fresh nonce per send, so a re-sent step is signed anew.
+        const signed = aliyunSignUrl({ method: req.method, url: url.toString(), accessKeyId: a.accessKeyId, accessKeySecret: secret, nonce: randomUUID(), now: this.env.ctx.clock.now(), defaultVersion: ALIYUN_DEFAULT_VERSION });
+        this.sensitive.add(secret);
+        this.sensitive.add(signed.signature);
+        return { method: req.method, url: signed.url, headers, body: req.body };
+      }
     }
-    return { url: url.toString(), headers, body: req.body };
+    return { method: req.method, url: url.toString(), headers, body: req.body };
   }
 
-  private staticSecret(a: Extract<AuthConfig, { type: 'apiKey' | 'basic' | 'bearer' | 'hmac' }>): string {
-    const name = a.type === 'apiKey' ? 'apiKey' : a.type === 'basic' ? 'password' : a.type === 'bearer' ? 'token' : 'hmacSecret';
+  private staticSecret(a: Extract<AuthConfig, { type: 'apiKey' | 'basic' | 'bearer' | 'hmac' | 'aliyun' }>): string {
+    const name = a.type === 'apiKey' ? 'apiKey' : a.type === 'basic' ? 'password' : a.type === 'bearer' ? 'token' : a.type === 'aliyun' ? 'accessKeySecret' : 'hmacSecret';
     const v = this.env.secrets[name];
     if (!v) throw new AuthFailure('CONNECTOR_SECRET_MISSING', `The connector's secret "${name}" is not set (settings).`);
     return v;

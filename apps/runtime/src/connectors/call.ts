@@ -36,13 +36,14 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
  * with the steps sent so far; credentials are masked in the steps and the error (mask the result
  * with `sensitive` before showing it).
  */
-export async function callOperation(ctx: KilnContext, app: { id: number; key: string }, loaded: LoadedConnector, operation: string, input: unknown, key: string, settings?: ConnectorSettings): Promise<CallOutcome> {
+export async function callOperation(ctx: KilnContext, app: { id: number; key: string }, loaded: LoadedConnector, operation: string, input: unknown, key: string, settings?: ConnectorSettings, secretInputs: readonly string[] = []): Promise<CallOutcome> {
   const started = performance.now();
   const def = loaded.def;
   const s = settings ?? (await loadConnectorSettings(ctx, app.id, def.key));
   const elapsed = () => Math.round(performance.now() - started);
   const baseUrl = s.baseUrl ?? def.baseUrl ?? null;
-  const secretValues = Object.values(s.secrets);
+  // The installation's secrets and the secret values of this input (a sign-in code).
+  const secretValues = [...Object.values(s.secrets), ...secretInputs];
   if (!baseUrl) {
     return { ok: false, error: { code: 'CONNECTOR_NOT_CONFIGURED', message: `Connector "${def.key}" has no base URL: set it in the definition or the settings.`, permanent: false }, steps: [], durationMs: elapsed(), sensitive: secretValues };
   }

@@ -17,6 +17,8 @@ export interface ClaimedDelivery {
   target: string;
   operation: string | null;
   payload: unknown;
+  /** Input keys whose values are secrets (redacted from the attempt log and the result). */
+  secret_keys: string[] | null;
   attempts: number;
   max_attempts: number | null;
   idempotency_key: string | null;
@@ -132,7 +134,7 @@ export async function deliverOne(ctx: KilnContext, d: ClaimedDelivery, worker: s
   if ('deferUntil' in started) return settle(ctx, d, worker, { state: 'pending', nextAttemptAt: started.deferUntil });
 
   const settings = await cachedConnectorSettings(ctx, app.id, loaded.def.key);
-  const outcome = await callOperation(ctx, app, loaded, operation, d.payload, key, settings);
+  const outcome = await callOperation(ctx, app, loaded, operation, d.payload, key, settings, secretInputs(d.payload, d.secret_keys));
   const error: CallFailure | null = outcome.ok ? null : outcome.error;
   const attempt: AttemptLog = { id: started.attemptId, durationMs: outcome.durationMs, ok: outcome.ok, steps: outcome.steps, error: error ? storedOf(error) : null };
 
@@ -157,4 +159,11 @@ export async function deliverOne(ctx: KilnContext, d: ClaimedDelivery, worker: s
 export function storedOf(e: CallFailure): StoredError {
   const details = { ...(e.step ? { step: e.step } : {}), permanent: e.permanent, ...(e.details?.length ? { messages: e.details } : {}) };
   return { code: e.code, message: e.message, details };
+}
+
+/** The values of a delivery's secret input keys (see `outbox.secret_keys`), to redact wherever shown. */
+export function secretInputs(payload: unknown, keys: readonly string[] | null | undefined): string[] {
+  if (!keys?.length || !payload || typeof payload !== 'object') return [];
+  const p = payload as Record<string, unknown>;
+  return keys.map((k) => p[k]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
 }

@@ -4,6 +4,7 @@ import type { OutboxState, StoredError } from '../db/schema.js';
 import { KilnError } from '../errors.js';
 import type { AppRow } from '../metadata/apps.js';
 import { publishedConnector } from './definitions.js';
+import { MASK } from './redact.js';
 import { retryPolicy } from './retry.js';
 import { wakeDeliveries } from './wake.js';
 
@@ -38,8 +39,8 @@ export interface AttemptItem {
 
 export const DELIVERY_STATES: readonly OutboxState[] = ['pending', 'sending', 'delivered', 'dead'];
 
-const COLUMNS = ['id', 'target', 'operation', 'state', 'attempts', 'max_attempts', 'next_attempt_at', 'idempotency_key', 'record_form', 'record_id', 'payload', 'result', 'last_error', 'created_at', 'updated_at', 'delivered_at'] as const;
-type Row = { id: number; target: string; operation: string | null; state: OutboxState; attempts: number; max_attempts: number | null; next_attempt_at: string; idempotency_key: string | null; record_form: string | null; record_id: number | null; payload: unknown; result: unknown; last_error: StoredError | null; created_at: string; updated_at: string | null; delivered_at: string | null };
+const COLUMNS = ['id', 'target', 'operation', 'state', 'attempts', 'max_attempts', 'next_attempt_at', 'idempotency_key', 'record_form', 'record_id', 'payload', 'result', 'last_error', 'created_at', 'updated_at', 'delivered_at', 'secret_keys'] as const;
+type Row = { id: number; target: string; operation: string | null; state: OutboxState; attempts: number; max_attempts: number | null; next_attempt_at: string; idempotency_key: string | null; record_form: string | null; record_id: number | null; payload: unknown; result: unknown; last_error: StoredError | null; created_at: string; updated_at: string | null; delivered_at: string | null; secret_keys: string[] | null };
 
 /** The connector's default attempt budget (its published retry policy). */
 async function defaultMax(ctx: KilnContext, app: AppRow, connector: string): Promise<number> {
@@ -48,12 +49,18 @@ async function defaultMax(ctx: KilnContext, app: AppRow, connector: string): Pro
   return retryPolicy(loaded?.def).maxAttempts;
 }
 
+/** The input with its secret keys' values masked (a sign-in code is never shown to builders). */
+function maskSecretKeys(input: unknown, keys: string[] | null): unknown {
+  if (!keys?.length || !input || typeof input !== 'object' || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input as Record<string, unknown>).map(([k, v]) => [k, keys.includes(k) ? MASK : v]));
+}
+
 function itemOf(r: Row, max: number): DeliveryItem {
   return {
     id: Number(r.id), connector: r.target, operation: r.operation, state: r.state, attempts: r.attempts, maxAttempts: r.max_attempts ?? max,
     nextAttemptAt: r.state === 'pending' || r.state === 'sending' ? r.next_attempt_at : null, idempotencyKey: r.idempotency_key,
     record: r.record_form && r.record_id !== null ? { form: r.record_form, id: Number(r.record_id) } : null,
-    input: r.payload ?? null, result: r.result ?? null, error: r.last_error ?? null,
+    input: maskSecretKeys(r.payload ?? null, r.secret_keys), result: r.result ?? null, error: r.last_error ?? null,
     createdAt: r.created_at, updatedAt: r.updated_at ?? r.created_at, deliveredAt: r.delivered_at,
   };
 }

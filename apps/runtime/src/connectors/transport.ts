@@ -37,7 +37,7 @@ export function httpTransport(auth: Authenticator, timeoutMs: number): HttpTrans
       const body = req.json === undefined ? undefined : JSON.stringify(req.json);
       const headers = { ...req.headers };
       if (body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) setHeader(headers, 'content-type', 'application/json');
-      const out = await guard(() => auth.apply({ url: req.url, headers, body }));
+      const out = await guard(() => auth.apply({ method: req.method, url: req.url, headers, body }));
       const res = await httpRequest(req.method, out.url, out.headers, req.method === 'GET' ? undefined : out.body, timeoutMs);
       return { status: res.status, headers: res.headers, body: res.body, durationMs: res.durationMs };
     },

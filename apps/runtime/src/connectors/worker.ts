@@ -156,7 +156,7 @@ export class DeliveryWorker {
       from apps a
       where a.id = o.app_id and o.id = any(array(select id from outbox where state = 'pending' and kind = 'connector' and next_attempt_at <= ${now.toISOString()}
         order by next_attempt_at, id limit ${limit} for update skip locked))
-      returning o.id, o.app_id, o.target, o.operation, o.payload, o.attempts, o.max_attempts, o.idempotency_key, o.record_form, o.record_id, o.next_attempt_at,
+      returning o.id, o.app_id, o.target, o.operation, o.payload, o.secret_keys, o.attempts, o.max_attempts, o.idempotency_key, o.record_form, o.record_id, o.next_attempt_at,
         a.key as app_key, a.name as app_name, a.current_version as app_version, a.tenant_id as app_tenant`.execute(this.ctx.db);
     const due = (v: string | Date) => new Date(v).getTime();
     return r.rows

@@ -235,6 +235,8 @@ export interface OutboxTable {
   record_id: ColumnType<number | null, number | null | undefined, number | null>;
   result: ColumnType<unknown, string | null | undefined, string | null>;
   updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Input keys whose values are secrets (a sign-in code): masked in the monitor and attempt logs. */
+  secret_keys: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface OutboxAttemptsTable {

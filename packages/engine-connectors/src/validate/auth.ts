@@ -16,6 +16,7 @@ const AUTH_FIELDS: Record<string, FieldCheck[]> = {
   kingdee: [text('acctId'), text('username'), text('appId', false), ['lcid', false, (v) => isIntIn(v, 1, 999999), 'lcid 应为正整数（如 2052）', 'lcid is a positive integer (e.g. 2052)']],
   yonyou: [text('appKey')],
   wechat: [text('appId')],
+  aliyun: [text('accessKeyId')],
 };
 
 /** The fields each inbound verification scheme takes (besides `scheme`). */

@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index app_members_user_idx on app_members (user_id);
 
+    alter table outbox add column secret_keys text[];
     alter table sessions add column ip text;
     alter table sessions add column last_used_at timestamptz;
 

@@ -23,6 +23,7 @@ export const connectorsEn = {
     'wecom-robot': { name: 'WeCom robot' },
     'douyin-shop': { name: 'Douyin Shop' },
     'wechat-channels': { name: 'WeChat Channels' },
+    'aliyun-sms': { name: 'Alibaba Cloud SMS' },
   },
   tabs: { setup: 'Setup', operations: 'Operations', inbound: 'Inbound', deliveries: 'Deliveries' },
   on: 'on',
@@ -63,6 +64,7 @@ export const connectorsEn = {
       kingdee: 'Kingdee K3 Cloud login',
       yonyou: 'Yonyou YonBIP token',
       wechat: 'WeChat access token',
+      aliyun: 'Alibaba Cloud signature (AccessKey)',
     },
     hints: {
       none: 'Calls are sent without credentials.',
@@ -74,6 +76,7 @@ export const connectorsEn = {
       kingdee: 'Logs in with ValidateUser (secret "password") or LoginByAppSecret when an app id is set (secret "appSecret"); the session cookie is reused.',
       yonyou: 'Signed getAccessToken with the secret "appSecret"; sent as query access_token.',
       wechat: 'cgi-bin/token with the secret "appSecret"; sent as query access_token.',
+      aliyun: 'Every request is signed (RPC signature v1, HMAC-SHA1) with the AccessKey ID below and the secret "accessKeySecret".',
     },
     fields: {
       in: 'Sent in',
@@ -88,6 +91,7 @@ export const connectorsEn = {
       appId: 'App id',
       lcid: 'Language (lcid)',
       appKey: 'App key',
+      accessKeyId: 'AccessKey ID',
     },
     options: { header: 'Header', query: 'Query parameter' },
   },

@@ -25,6 +25,7 @@ export const connectorsZhCN: typeof connectorsEn = {
     'wecom-robot': { name: '企业微信群机器人' },
     'douyin-shop': { name: '抖店' },
     'wechat-channels': { name: '视频号小店' },
+    'aliyun-sms': { name: '阿里云短信' },
   },
   tabs: { setup: '基本设置', operations: '操作', inbound: '入站', deliveries: '投递' },
   on: '开',
@@ -65,6 +66,7 @@ export const connectorsZhCN: typeof connectorsEn = {
       kingdee: '金蝶云星空登录',
       yonyou: '用友 YonBIP 令牌',
       wechat: '微信 access_token',
+      aliyun: '阿里云签名（AccessKey）',
     },
     hints: {
       none: '调用不带凭据。',
@@ -76,6 +78,7 @@ export const connectorsZhCN: typeof connectorsEn = {
       kingdee: '以 ValidateUser（密钥“password”）登录；填写应用 ID 时改用 LoginByAppSecret（密钥“appSecret”）；会话 Cookie 复用。',
       yonyou: '以密钥“appSecret”签名调用 getAccessToken；以查询参数 access_token 发送。',
       wechat: '以密钥“appSecret”调用 cgi-bin/token；以查询参数 access_token 发送。',
+      aliyun: '每个请求以下方 AccessKey ID 与密钥“accessKeySecret”签名（RPC 签名 v1，HMAC-SHA1）。',
     },
     fields: {
       in: '发送位置',
@@ -90,6 +93,7 @@ export const connectorsZhCN: typeof connectorsEn = {
       appId: '应用 ID',
       lcid: '语言（lcid）',
       appKey: '应用 Key',
+      accessKeyId: 'AccessKey ID',
     },
     options: { header: '请求头', query: '查询参数' },
   },

@@ -7,6 +7,7 @@ const MARKS: Record<PresetId, string> = {
   'wecom-robot': '企',
   'douyin-shop': '抖',
   'wechat-channels': '视',
+  'aliyun-sms': '阿',
 };
 
 /** A small lettered mark per preset (no external images). */

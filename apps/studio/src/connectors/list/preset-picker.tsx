@@ -3,7 +3,7 @@ import { useLocale } from '../../hooks/useLocale';
 import { textOf } from '../model/text';
 import { PresetIcon } from './preset-icon';
 
-/** The presets as cards (radio semantics): generic REST, Kingdee, Yonyou, WeCom robot, Douyin Shop, WeChat Channels. */
+/** The presets as cards (radio semantics): generic REST, Kingdee, Yonyou, WeCom robot, Douyin Shop, WeChat Channels, Alibaba Cloud SMS. */
 export function PresetPicker({ value, onChange }: { value: PresetId; onChange: (p: PresetId) => void }) {
   const locale = useLocale();
   return (

@@ -12,7 +12,7 @@ export interface ConfigField {
 }
 
 /** Every auth type, in the order the picker lists them. */
-export const AUTH_TYPES: readonly AuthType[] = ['none', 'apiKey', 'basic', 'bearer', 'hmac', 'oauth2', 'kingdee', 'yonyou', 'wechat'];
+export const AUTH_TYPES: readonly AuthType[] = ['none', 'apiKey', 'basic', 'bearer', 'hmac', 'oauth2', 'kingdee', 'yonyou', 'wechat', 'aliyun'];
 
 const f = (name: string, prop: string, required = true, kind: ConfigField['kind'] = 'text', options?: readonly string[]): ConfigField => ({ name, prop, kind, required, options });
 
@@ -27,6 +27,7 @@ export const AUTH_FIELDS: Readonly<Record<AuthType, readonly ConfigField[]>> = {
   kingdee: [f('auth-acct-id', 'acctId'), f('auth-username', 'username'), f('auth-app-id', 'appId', false), f('auth-lcid', 'lcid', false, 'number')],
   yonyou: [f('auth-app-key', 'appKey')],
   wechat: [f('auth-app-id', 'appId')],
+  aliyun: [f('auth-access-key-id', 'accessKeyId')],
 };
 
 /** A fresh config of `type` with sensible starting values. */
@@ -46,6 +47,8 @@ export function defaultAuth(type: AuthType): AuthConfig {
       return { type, appKey: '' };
     case 'wechat':
       return { type, appId: '' };
+    case 'aliyun':
+      return { type, accessKeyId: '' };
     default:
       return { type };
   }
