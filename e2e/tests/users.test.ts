@@ -14,7 +14,8 @@ import { UsersPage, apiUser, type ApiUser } from '../support/users';
  * the server refused a short password next to its field; the API confirms what was stored and
  * the new user can sign in. They edit the user's groups, then try to make the new user the
  * manager of their own manager: the server refuses the loop and the dialog says so under the
- * manager field, and nothing changes. Runs once with the UI in 简体中文 and once in English.
+ * manager field, and nothing changes. A user locked out by failed sign-ins shows as locked until
+ * the admin unlocks them. Runs once with the UI in 简体中文 and once in English.
  */
 
 interface Pass {
@@ -156,6 +157,19 @@ describe.each(PASSES)('users page: groups and manager chain [$lang]', (pass) => 
     const stored = await apiUser(api, pass.lead.email);
     expect(stored.groups).toEqual(['sales_lead', 'warehouse', 'qa.team']);
     expect(stored.managerId).toBe(boss.id);
+  });
+
+  step('a user locked out by failed sign-ins shows as locked; Unlock lets them sign in again', async () => {
+    const attempt = (password: string) => fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: pass.lead.email, password }) });
+    for (let i = 0; i < 5; i++) await attempt('wrong-password');
+    expect((await attempt(pass.lead.password)).status).toBe(423);
+    await studio.page.reload();
+    await ui.id('users-page').waitFor();
+    await ui.id(`user-locked-${lead.id}`).waitFor();
+    await ui.id(`user-unlock-${lead.id}`).click();
+    await ui.id(`user-locked-${lead.id}`).waitFor({ state: 'detached' });
+    expect(await ui.id(`user-unlock-${lead.id}`).count()).toBe(0);
+    expect((await attempt(pass.lead.password)).status).toBe(200);
   });
 
   step('refuses a manager chain that loops, with the error under the manager field', async () => {

@@ -18,6 +18,7 @@ import { JobQueue } from './jobs/queue.js';
 import { SCHEDULE_QUEUE, scheduleHandler } from './rules/schedule.js';
 import { configureSandbox } from './rules/sandbox.js';
 import { flowTimerHandler } from './flows/timers.js';
+import { AUTH_SWEEP_QUEUE, authSweepHandler, scheduleAuthSweep } from './auth/sweep.js';
 import { FLOW_TIMER_QUEUE } from './flows/timer-keys.js';
 import { flowRoutes } from './http/flow-routes.js';
 import { taskRoutes } from './http/task-routes.js';
@@ -92,6 +93,8 @@ export async function buildServer(ctx: KilnContext, opts: BuildOptions = {}): Pr
   const queue = new JobQueue(ctx);
   queue.on(SCHEDULE_QUEUE, scheduleHandler(ctx));
   queue.on(FLOW_TIMER_QUEUE, flowTimerHandler(ctx));
+  queue.on(AUTH_SWEEP_QUEUE, authSweepHandler(ctx));
+  await scheduleAuthSweep(ctx);
   app.decorate('jobs', queue);
   // Connector deliveries: woken after each commit that enqueues one, polled for retries (and
   // for rows other processes wrote), run by the test clock after the jobs it made due.

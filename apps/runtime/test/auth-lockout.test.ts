@@ -103,4 +103,49 @@ describeBackends('auth: login lockout and session idle timeout', (h) => {
     expect((await me(token)).statusCode).toBe(401);
     expect((await login(USER.email, USER.password)).json().error.code).toBe('INVALID_CREDENTIALS');
   });
+  it('an admin unlocks a locked account at once (audited); the list shows the lock while it lasts', async () => {
+    const other = { email: 'unlock@auth.test', password: 'right-password-2' };
+    const token = await admin();
+    const asAdmin = (method: 'GET' | 'POST', url: string) => h().app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+    const made = await h().app.inject({ method: 'POST', url: '/api/users', headers: { authorization: `Bearer ${token}` }, payload: { ...other, role: 'operator' } });
+    expect(made.statusCode).toBe(201);
+    const id = made.json().id as number;
+    for (let i = 0; i < 5; i++) await login(other.email, 'wrong-password');
+    expect((await login(other.email, other.password)).statusCode).toBe(423);
+    const listed = (await asAdmin('GET', '/api/users')).json().items.find((u: { id: number }) => u.id === id);
+    expect(listed).toMatchObject({ locked: true });
+    expect(listed.lockedUntil).toBeTruthy();
+    // Operators may not unlock; another workspace's user is not found.
+    expect((await h().app.inject({ method: 'POST', url: '/api/users', headers: { authorization: `Bearer ${token}` }, payload: { email: 'op@auth.test', password: 'op-password-1', role: 'operator' } })).statusCode).toBe(201);
+    const op = (await login('op@auth.test', 'op-password-1')).json().token as string;
+    expect((await h().app.inject({ method: 'POST', url: `/api/users/${id}/unlock`, headers: { authorization: `Bearer ${op}` } })).statusCode).toBe(403);
+    expect((await asAdmin('POST', '/api/users/999999/unlock')).statusCode).toBe(404);
+    const r = await asAdmin('POST', `/api/users/${id}/unlock`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ id, locked: false, lockedUntil: null });
+    expect((await login(other.email, other.password)).statusCode).toBe(200);
+    const entries = (await audit('user.unlock')).filter((e) => e.target === `user:${id}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0].before.lockedUntil).toBeTruthy();
+    // Unlocking an account that is not locked changes nothing and writes nothing.
+    expect((await asAdmin('POST', `/api/users/${id}/unlock`)).json()).toMatchObject({ locked: false });
+    expect((await audit('user.unlock')).filter((e) => e.target === `user:${id}`)).toHaveLength(1);
+  });
+  it('the hourly sweep deletes dead sessions and day-old sign-in codes, and keeps live ones', async () => {
+    const db = h().ctx.db;
+    const dead = (await login('op@auth.test', 'op-password-1')).json().token as string;
+    expect(dead).toBeTruthy();
+    const stale = await db.insertInto('login_codes').values({ tenant_id: 1, kind: 'sms', target: '13900000001', code_hash: 'x', app_id: null, created_at: clock().now().toISOString(), expires_at: clock().now().toISOString(), attempts: 0, used_at: null }).returning('id').executeTakeFirstOrThrow();
+    const before = await db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(before.n)).toBeGreaterThan(0);
+    // Past the idle timeout and a day past the code's expiry: the sweep (hourly job) has run.
+    await clock().advance(26 * 3600_000);
+    const fresh = (await login('op@auth.test', 'op-password-1')).json().token as string;
+    await clock().advance(3600_000);
+    expect(await db.selectFrom('login_codes').select('id').where('id', '=', stale.id).executeTakeFirst()).toBeUndefined();
+    const left = await db.selectFrom('sessions').select(['user_id']).execute();
+    expect(left).toHaveLength(1);
+    expect((await me(fresh)).statusCode).toBe(200);
+    expect((await me(dead)).statusCode).toBe(401);
+  });
 }, { testClock: true, env: { KILN_LOGIN_RATE_LIMIT: '10000' } });

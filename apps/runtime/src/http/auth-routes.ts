@@ -16,7 +16,7 @@ import { currentUser, requireRole } from './guard.js';
 // A fixed hash compared against when the email is unknown, so timing does not reveal accounts.
 const DUMMY = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$8aWkS3DEKP5ZE9r2wrE0e6V8RkYyJ0CqFjQ6b3JpfB0';
 
-const USER_COLUMNS = ['id', 'email', 'role', 'display_name as displayName', 'disabled', 'created_at as createdAt', 'groups', 'manager_id as managerId', 'phone', 'attributes'] as const;
+const USER_COLUMNS = ['id', 'email', 'role', 'display_name as displayName', 'disabled', 'created_at as createdAt', 'groups', 'manager_id as managerId', 'phone', 'attributes', 'locked_until as lockedUntil'] as const;
 const phoneSchema = { type: 'string', pattern: PHONE.source } as const;
 const attributesSchema = { type: 'object', maxProperties: 50 } as const;
 /** Anonymous portal requests address the default tenant unless they name one by key. */
@@ -128,7 +128,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/users', { preHandler: requireRole('admin'), schema: { summary: 'List the users of your workspace (admin)', tags: ['users'] } }, async (req) => {
     const items = await db.selectFrom('users').select(USER_COLUMNS).where('tenant_id', '=', currentUser(req).tenantId).orderBy('id').execute();
-    return { items };
+    const now = ctx.clock.now();
+    return { items: items.map((u) => withLock(u, now)) };
   });
   app.get('/api/users/search', { preHandler: requireRole(), schema: { summary: 'Find users of your workspace for a user picker (by text, or by ids=1,2,3 to name stored ids)', tags: ['users'], querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 100 }, ids: { type: 'string', pattern: '^[0-9]{1,12}(,[0-9]{1,12}){0,99}$' } } } } }, async (req) => {
     const tenantId = currentUser(req).tenantId;
@@ -164,7 +165,25 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const id = (req.params as { id: number }).id;
     await updateUser(db, id, req.body as UserPatch, { tenantId: currentUser(req).tenantId, audit: auditUser(ctx, req, 'user.update') });
-    return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    return withLock(await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow(), ctx.clock.now());
+  });
+  app.post('/api/users/:id/unlock', {
+    preHandler: requireRole('admin'),
+    schema: { summary: 'End a sign-in lock now and clear the failure count (admin; users of your workspace)', tags: ['users'], params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } },
+  }, async (req) => {
+    const id = (req.params as { id: number }).id;
+    const caller = currentUser(req);
+    const now = ctx.clock.now();
+    const user = await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('users').select(['id', 'locked_until', 'failed_logins']).where('id', '=', id).where('tenant_id', '=', caller.tenantId).forUpdate().executeTakeFirst();
+      if (!before) throw new KilnError('NOT_FOUND', `No user ${id}.`);
+      if (before.failed_logins !== 0 || before.locked_until !== null) {
+        await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+        await writeAudit(trx, now, actorOf(req.user, req.ip), { action: 'user.unlock', target: `user:${id}`, before: { lockedUntil: before.locked_until, failedLogins: before.failed_logins }, after: { lockedUntil: null, failedLogins: 0 } });
+      }
+      return trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
+    });
+    return withLock(user, now);
   });
   app.get('/api/groups', { preHandler: requireRole(), schema: { summary: 'Groups (positions) in use in your workspace, with their number of active users — for assignee pickers', tags: ['users'] } }, async (req) => {
     const r = await sql<{ key: string; users: string }>`select g as key, count(*) as users from users, unnest(groups) as g where not disabled and tenant_id = ${currentUser(req).tenantId} group by g order by g`.execute(db);
@@ -209,4 +228,9 @@ function secondsUntil(iso: string | null, now: Date): number {
 function locked(reply: FastifyReply, retryAfterSeconds: number): KilnError {
   reply.header('retry-after', String(retryAfterSeconds));
   return new KilnError('ACCOUNT_LOCKED', `Too many failed sign-ins; this account is locked for ${retryAfterSeconds} s.`, { retryAfterSeconds });
+}
+
+/** A user row with `locked`: whether a sign-in lock is in force at the runtime clock's now. */
+function withLock<T extends { lockedUntil: string | null }>(u: T, now: Date): T & { locked: boolean } {
+  return { ...u, locked: lockedFor(u.lockedUntil, now) > 0 };
 }

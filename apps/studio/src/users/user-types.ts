@@ -16,6 +16,10 @@ export interface AdminUser {
   groups: string[];
   /** The user's manager: escalations and "manager of the submitter" steps walk this chain. */
   managerId: number | null;
+  /** When a sign-in lock (too many failed passwords) ends, if one was set. */
+  lockedUntil: string | null;
+  /** Whether the lock is in force now (the runtime's clock). */
+  locked: boolean;
 }
 
 /** Body of `POST /api/users`. */

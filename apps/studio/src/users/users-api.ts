@@ -11,5 +11,6 @@ export const usersApi = {
   list: () => api<{ items: AdminUser[] }>('GET', '/users'),
   create: (input: NewUserInput) => api<Pick<AdminUser, 'id' | 'email' | 'role'>>('POST', '/users', input),
   update: (id: number, patch: UserPatch) => api<AdminUser>('PATCH', `/users/${id}`, patch),
+  unlock: (id: number) => api<AdminUser>('POST', `/users/${id}/unlock`),
   groups: () => api<{ items: GroupCount[] }>('GET', '/groups'),
 };

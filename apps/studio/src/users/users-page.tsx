@@ -11,6 +11,7 @@ import './i18n/register';
 import { NewUserDialog } from './new-user-dialog';
 import { UsersTable } from './table/users-table';
 import type { AdminUser } from './user-types';
+import { usersApi } from './users-api';
 import '../styles/users.css';
 
 /**
@@ -27,6 +28,12 @@ export default function UsersPage() {
   const shown = useUserSearch(users, query);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<AdminUser | null>(null);
+
+  const [unlockError, setUnlockError] = useState<unknown>(null);
+  const unlock = (u: AdminUser) => {
+    setUnlockError(null);
+    usersApi.unlock(u.id).then(reload, setUnlockError);
+  };
 
   const saved = () => {
     setCreating(false);
@@ -60,11 +67,11 @@ export default function UsersPage() {
         </button>
       </div>
       <p className="muted users-subtitle">{t('users.subtitle')}</p>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? unlockError} />
       {!loaded && !error ? <div className="muted">{t('common.loading')}</div> : null}
       {loaded && (
         <section className="panel">
-          <UsersTable shown={shown} all={users} onEdit={setEditing} />
+          <UsersTable shown={shown} all={users} onEdit={setEditing} onUnlock={unlock} />
           {users.length === 0 ? <div className="page-empty">{t('users.empty')}</div> : null}
           {users.length > 0 && shown.length === 0 ? <div className="page-empty">{t('users.noMatch', { q: query })}</div> : null}
           <div className="users-count muted small" data-testid="users-count">

@@ -45,6 +45,7 @@ export const auditEn = {
     app_create: 'App created',
     user_create: 'User created',
     user_update: 'User changed',
+    user_unlock: 'User unlocked',
     token_create: 'Token created',
     token_revoke: 'Token revoked',
     login_ok: 'Signed in',

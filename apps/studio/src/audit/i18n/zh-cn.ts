@@ -47,6 +47,7 @@ export const auditZhCN: typeof auditEn = {
     app_create: '创建应用',
     user_create: '创建用户',
     user_update: '修改用户',
+    user_unlock: '解锁用户',
     token_create: '创建令牌',
     token_revoke: '吊销令牌',
     login_ok: '登录成功',

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'app.rollback',
   'user.create',
   'user.update',
+  'user.unlock',
   'token.create',
   'token.revoke',
   'login.ok',

@@ -33,6 +33,9 @@ export const usersEn = {
   status: 'Status',
   active: 'Active',
   inactive: 'Disabled',
+  locked: 'Locked until {{time}}',
+  lockedHint: 'Too many failed sign-ins. Unlock to let them try again now.',
+  unlock: 'Unlock',
   yes: 'yes',
   forbidden: 'Only admins can manage users.',
   roles: {

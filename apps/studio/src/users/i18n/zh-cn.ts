@@ -35,6 +35,9 @@ export const usersZhCN: typeof usersEn = {
   status: '状态',
   active: '正常',
   inactive: '已停用',
+  locked: '已锁定至 {{time}}',
+  lockedHint: '登录失败次数过多。解锁后可立即重新登录。',
+  unlock: '解锁',
   yes: '是',
   forbidden: '只有管理员可以管理用户。',
   roles: {

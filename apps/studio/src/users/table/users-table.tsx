@@ -9,10 +9,11 @@ interface Props {
   /** Every user, to name managers the search hides. */
   all: AdminUser[];
   onEdit: (user: AdminUser) => void;
+  onUnlock: (user: AdminUser) => void;
 }
 
 /** The users table (`users-table`). */
-export function UsersTable({ shown, all, onEdit }: Props) {
+export function UsersTable({ shown, all, onEdit, onUnlock }: Props) {
   const { t } = useTranslation();
   const byId = useMemo(() => new Map(all.map((u) => [u.id, u])), [all]);
   return (
@@ -30,7 +31,7 @@ export function UsersTable({ shown, all, onEdit }: Props) {
       </thead>
       <tbody>
         {shown.map((u) => (
-          <UserRow key={u.id} user={u} manager={u.managerId === null ? undefined : byId.get(u.managerId)} onEdit={onEdit} />
+          <UserRow key={u.id} user={u} manager={u.managerId === null ? undefined : byId.get(u.managerId)} onEdit={onEdit} onUnlock={onUnlock} />
         ))}
       </tbody>
     </table>
