@@ -188,6 +188,35 @@ describeBackends('permission matrix', (harness) => {
     expect((await as('admin')('GET', `/api/apps/${a.key}/reports/aov/data`)).status).toBe(200);
   });
 
+  it('the portal downline: own tree with counts per level, the same for staff with ?promoter=, nobody else\'s', async () => {
+    const mine = await as('p1')('GET', `/api/portal/${a.key}/downline?depth=3`);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.root).toEqual({ id: ids.p1, name: 'P1' });
+    expect(mine.body.levels).toEqual([{ level: 1, count: 1 }, { level: 2, count: 1 }, { level: 3, count: 0 }]);
+    expect(mine.body.nodes.map((n: { id: number; level: number; referrer: number }) => [n.id, n.level, n.referrer])).toEqual([[ids.p1a, 1, ids.p1], [ids.p1b, 2, ids.p1a]]);
+    expect(mine.body.truncated).toBe(false);
+    const one = await as('p1')('GET', `/api/portal/${a.key}/downline?depth=1`);
+    expect(one.body.levels).toEqual([{ level: 1, count: 1 }]);
+    expect(one.body.nodes.map((n: { id: number }) => n.id)).toEqual([ids.p1a]);
+    const staff = await as('admin')('GET', `/api/portal/${a.key}/downline?depth=3&promoter=${ids.p1}`);
+    expect(staff.body.nodes).toEqual(mine.body.nodes);
+    expect((await as('p1')('GET', `/api/portal/${a.key}/downline?promoter=${ids.p2}`)).status).toBe(403);
+    const theirs = await as('p2')('GET', `/api/portal/${a.key}/downline`);
+    expect(theirs.body.nodes.map((n: { id: number }) => n.id)).toEqual([ids.p2a]);
+    // The promoter's own profile leaves out what their role hides (phone).
+    const me = await as('p1')('GET', `/api/portal/${a.key}/me`);
+    expect(me.body.counts).toEqual({ level1: 1, level2: 1, level3: 0, total: 2 });
+    expect(JSON.stringify(me.body.record)).not.toContain(phones.p1!);
+    // The portal remembers p1's record id, but the statement proves it afresh: once the record no
+    // longer carries p1's phone, p1 sees nothing of that tree (no widening from the cache).
+    expect((await as('admin')('PATCH', rec('customers', ids.p1), { phone: newPhone() })).status).toBe(200);
+    const stale = await as('p1')('GET', `/api/portal/${a.key}/downline`);
+    expect(stale.status).toBe(404);
+    expect(JSON.stringify(stale.body)).not.toContain('P1a');
+    expect((await as('admin')('PATCH', rec('customers', ids.p1), { phone: phones.p1 })).status).toBe(200);
+    expect((await as('p1')('GET', `/api/portal/${a.key}/downline`)).body.nodes).toHaveLength(2);
+  });
+
   it('a withdrawal: the role sets the promoter, refuses read-only fields, and the flow reaches finance', async () => {
     const me = await as('p1')('GET', `/api/portal/${a.key}/me`);
     expect(me.status, JSON.stringify(me.body)).toBe(200);

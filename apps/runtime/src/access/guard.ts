@@ -3,7 +3,8 @@ import type { CurrentUser } from '../context.js';
 import { KilnError } from '../errors.js';
 import type { FormRuntime } from '../records/form-runtime.js';
 import { formAccess, type AppAccess, type FormAccess, type FormAction } from './resolve.js';
-import { policySql, userValue, type PolicyEnv } from './policy-sql.js';
+import type { PolicyNode } from '@kiln/engine-rules';
+import { policySql, TREE_MAX_DEPTH, userValue, type PolicyEnv } from './policy-sql.js';
 
 type Sql = RawBuilder<unknown>;
 
@@ -21,6 +22,25 @@ export interface RecordGuard {
 /** Builds the guard of a form for a caller whose app access is known. */
 export function recordGuard(access: AppAccess, rt: Pick<FormRuntime, 'form' | 'allStorage'>, user: CurrentUser): RecordGuard {
   return { formKey: rt.form.key, access: formAccess(access, rt.form.key), env: { storage: rt.allStorage, user, self: access.self }, unrestricted: access.unrestricted };
+}
+
+/**
+ * A cheaper proof for rows reached by walking the self-relation `parentKey` down from one record
+ * (at most `depth` levels): when one of the caller's read policies is
+ * `id in subtree(<parentKey>, R)` reaching at least `depth` levels, every row of such a walk is
+ * readable iff the walk starts at R — one comparison on the root row (table alias `rootAlias`)
+ * instead of the subtree test on every row. The comparison is evaluated in the statement (R is
+ * never taken from a cache). Undefined when no read policy has that shape (use `rowCondition`).
+ */
+export function subtreeWalkCondition(g: RecordGuard | undefined, parentKey: string, depth: number, rootAlias: string): Sql | undefined {
+  if (!g) return undefined;
+  const rule = g.access.actions.read;
+  if (!rule.allowed || !rule.where) return undefined;
+  const roots = rule.where.filter((n): n is Extract<PolicyNode, { kind: 'tree' }> =>
+    n.kind === 'tree' && n.field === 'id' && n.mode === 'subtree' && n.parent === parentKey && (n.maxDepth ?? TREE_MAX_DEPTH) >= depth);
+  if (!roots.length) return undefined;
+  const parts = roots.map((n) => policySql({ kind: 'cmp', field: 'id', op: '=', value: n.root }, g.formKey, rootAlias, g.env));
+  return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 
 /** Refuses (FORBIDDEN) an action the guard does not allow. */

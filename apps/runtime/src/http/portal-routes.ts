@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { FormDefinition } from '@kiln/engine-forms';
-import { recordGuard, rowCondition, type RecordGuard } from '../access/guard.js';
+import { recordGuard, rowCondition, subtreeWalkCondition, type RecordGuard } from '../access/guard.js';
 import { recentSelfRecordId } from '../access/policy-sql.js';
 import { appScope, type AppScope } from '../access/request.js';
 import { KilnError } from '../errors.js';
@@ -57,31 +57,45 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   };
 
   /**
-   * The people under the promoter down to `depth` (level 1 = invited directly) as CTE `d(id, level)`
-   * joined to the customers table `t`, through the caller's customers read policy.
+   * The promoter (level 0) and the people under them down to `depth` (level 1 = invited
+   * directly), in ONE statement: the walk is a recursive CTE, the caller's customers read policy
+   * is applied once (a materialized CTE both the page of rows and the per-level counts read).
+   * When the policy is "in the subtree of R" over the same relation, the statement first only
+   * checks that the walk starts at R (`subtreeWalkCondition`); if it does not, it runs again with
+   * the policy on every row. `fields` are the customer fields to return (those the caller's roles
+   * hide come back absent).
    */
-  const downline = (p: PortalScope, depth: number) => {
-    const t = sql.id(safeName(p.customers.storage.table));
-    const parent = sql.id(safeName(p.customers.byKey.get('referrer')!.column));
-    return {
-      with: sql`with recursive d(id, level) as (
-        select c.id, 1 from ${t} c where c.${parent} = ${p.promoter}
-        union all select c.id, d.level + 1 from ${t} c join d on c.${parent} = d.id where d.level < ${depth})`,
-      from: sql`d join ${t} t on t.id = d.id where ${rowCondition(p.guard(p.customers), 'read', 't')}`,
-    };
-  };
-
-  /** Counts per level under the promoter. */
-  const levelCounts = async (p: PortalScope, depth: number) => {
-    const walk = downline(p, depth);
-    const r = await sql<{ level: number; n: string }>`${walk.with} select d.level, count(*) as n from ${walk.from} group by d.level order by d.level`.execute(db);
-    const levels = Array.from({ length: depth }, (_, i) => ({ level: i + 1, count: Number(r.rows.find((x) => Number(x.level) === i + 1)?.n ?? 0) }));
-    return levels;
+  const walk = async (p: PortalScope, depth: number, fields: string[], limit: number) => {
+    const rt = p.customers;
+    const guard = p.guard(rt);
+    const t = sql.id(safeName(rt.storage.table));
+    const parent = sql.id(safeName(rt.byKey.get('referrer')!.column));
+    const c = (k: string) => sql.ref(`t.${safeName(rt.byKey.get(k)!.column)}`);
+    const shown = fields.filter((k) => rt.byKey.has(k) && !guard.access.hidden.has(k));
+    const cols = shown.length ? sql`, ${sql.join(shown.map((k) => sql`${c(k)} as ${sql.id(k)}`))}` : sql``;
+    const joined = rt.byKey.has('bound_at') ? sql`coalesce(${c('bound_at')}, t.created_at)` : sql`t.created_at`;
+    const run = (rootCond: RawBuilder<unknown>, rowCond: RawBuilder<unknown>) => sql<Record<string, unknown> & { id: string | number; level: number; joined_at: string | Date | null; counts: Record<string, number> | null }>`with recursive d(id, level) as (
+        select c.id, 0 from ${t} c where c.id = ${p.promoter} and ${rootCond}
+        union all select c.id, d.level + 1 from ${t} c join d on c.${parent} = d.id where d.level < ${depth}),
+      v as materialized (select t.id, d.level, ${joined} as joined_at${cols} from d join ${t} t on t.id = d.id where ${rowCond})
+      select v.*, (select jsonb_object_agg(level, n) from (select level, count(*) as n from v where level > 0 group by level) x) as counts
+      from v order by v.level, v.id limit ${limit + 1}`.execute(db);
+    const whole = subtreeWalkCondition(guard, 'referrer', depth, 'c');
+    let r = whole ? await run(whole, sql`true`) : undefined;
+    if (!r?.rows.length) r = await run(sql`true`, rowCondition(guard, 'read', 't'));
+    const root = r.rows[0];
+    if (!root || Number(root.level) !== 0) throw new KilnError('RECORD_NOT_FOUND', `No customers record ${p.promoter}.`);
+    const counts = root.counts ?? {};
+    const levels = Array.from({ length: depth }, (_, i) => ({ level: i + 1, count: Number(counts[String(i + 1)] ?? 0) }));
+    const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+    type Row = Record<string, unknown> & { id: number; level: number; joined_at: string | null };
+    const rows: Row[] = r.rows.map(({ counts: _c, ...row }) => ({ ...row, id: Number(row.id), level: Number(row.level), joined_at: iso(row.joined_at) }));
+    return { root: rows[0]!, nodes: rows.slice(1, limit + 1), levels, truncated: r.rows.length > limit + 1 };
   };
 
   app.get('/api/portal/:app/me', { preHandler: signedIn, schema: { summary: "The promoter's profile, share link, balance and downline counts", tags: ['portal'], params: appParams, querystring: { type: 'object', properties: promoterQuery } } }, async (req) => {
     const p = await portal(req);
-    const me = await getRecord(db, p.customers, p.promoter, p.guard(p.customers));
+    const { root: me, levels } = await walk(p, 3, ['name', 'referral_code', 'region', 'bound_at', 'is_promoter'], 0);
     const ledger = await formRuntimeOf(db, p.scope.app, F.ledger);
     const lt = sql.id(safeName(ledger.storage.table));
     const col = (k: string) => sql.ref(`t.${safeName(ledger.byKey.get(k)!.column)}`);
@@ -91,12 +105,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         -sum(${col('amount')}) filter (where ${col('kind')} = 'withdrawal' and ${col('state')} in ('available', 'paid_out')) as withdrawn
       from ${lt} t where ${col('beneficiary')} = ${p.promoter} and ${rowCondition(p.guard(ledger), 'read', 't')}`.execute(db);
     const row = b.rows[0];
-    const levels = await levelCounts(p, 3);
     const plan = await planOf(p);
     const code = typeof me.referral_code === 'string' ? me.referral_code : null;
+    const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
     return {
       user: { id: p.scope.user.id, displayName: p.scope.user.displayName ?? null, phone: p.scope.user.phone ?? null },
-      record: { id: me.id, name: me.name ?? null, referral_code: code, region: me.region ?? null, bound_at: me.bound_at ?? null, is_promoter: me.is_promoter ?? null },
+      record: { id: me.id, name: me.name ?? null, referral_code: code, region: me.region ?? null, bound_at: iso(me.bound_at), is_promoter: me.is_promoter ?? null },
       shareUrl: code ? shareUrl(req, p, code) : null,
       balance: { frozen: Number(row?.frozen ?? 0), available: Number(row?.available ?? 0), withdrawn: Number(row?.withdrawn ?? 0) },
       counts: { level1: levels[0]!.count, level2: levels[1]!.count, level3: levels[2]!.count, total: levels.reduce((n, l) => n + l.count, 0) },
@@ -110,19 +124,13 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const p = await portal(req);
     const depth = (req.query as { depth?: number }).depth ?? 3;
-    const rt = p.customers;
-    const c = (k: string) => sql.ref(`t.${safeName(rt.byKey.get(k)!.column)}`);
-    const root = await getRecord(db, rt, p.promoter, p.guard(rt));
-    const walk = downline(p, depth);
-    const r = await sql<{ id: string; name: string | null; referrer: string | null; level: number; joined_at: string | Date | null }>`${walk.with}
-      select t.id, ${c('name')} as name, ${c('referrer')} as referrer, d.level, coalesce(${c('bound_at')}, t.created_at) as joined_at
-      from ${walk.from} order by d.level, t.id limit ${MAX_NODES}`.execute(db);
-    const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+    const w = await walk(p, depth, ['name', 'referrer'], MAX_NODES);
+    const ref = (v: unknown) => (v === null || v === undefined ? null : Number(v));
     return {
-      root: { id: root.id, name: root.name ?? null },
-      levels: await levelCounts(p, depth),
-      nodes: r.rows.map((n) => ({ id: Number(n.id), name: n.name, referrer: n.referrer === null ? null : Number(n.referrer), level: Number(n.level), joinedAt: iso(n.joined_at) })),
-      truncated: r.rows.length >= MAX_NODES,
+      root: { id: w.root.id, name: w.root.name ?? null },
+      levels: w.levels,
+      nodes: w.nodes.map((n) => ({ id: n.id, name: (n.name as string | null | undefined) ?? null, referrer: ref(n.referrer), level: n.level, joinedAt: n.joined_at })),
+      truncated: w.truncated,
     };
   });
 
