@@ -87,13 +87,18 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, logFile: string
  * PGlite directory, or over a fresh PostgreSQL database created from `postgresBase`.
  * The log goes to `test-results/runtime.log`.
  */
-export async function startRuntime(opts: { admin: { email: string; password: string }; postgresBase?: string }): Promise<RunningRuntime> {
+/**
+ * Starts a runtime: PGlite in a temporary directory (or a fresh PostgreSQL database under
+ * `postgresBase`), a free port, the given admin, its log in `test-results/<name>-runtime.log`
+ * (`runtime.log` for the run's shared one). `testClock` turns on the manual test clock.
+ */
+export async function startRuntime(opts: { admin: { email: string; password: string }; postgresBase?: string; name?: string; testClock?: boolean }): Promise<RunningRuntime> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'kiln-e2e-'));
+  const dataDir = mkdtempSync(join(tmpdir(), opts.name ? `kiln-e2e-${opts.name}-` : 'kiln-e2e-'));
   const pgdb = opts.postgresBase ? await freshPostgres(opts.postgresBase) : null;
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const logFile = join(RESULTS_DIR, 'runtime.log');
+  const logFile = join(RESULTS_DIR, opts.name ? `${opts.name}-runtime.log` : 'runtime.log');
   const log = createWriteStream(logFile);
 
   const env: NodeJS.ProcessEnv = {
@@ -103,7 +108,7 @@ export async function startRuntime(opts: { admin: { email: string; password: str
     KILN_DATA_DIR: dataDir,
     KILN_ADMIN_EMAIL: opts.admin.email,
     KILN_ADMIN_PASSWORD: opts.admin.password,
-    KILN_TEST_CLOCK: '0',
+    KILN_TEST_CLOCK: opts.testClock ? '1' : '0',
     // Every test signs in from 127.0.0.1: keep the per-address sign-in limit out of the way.
     KILN_LOGIN_RATE_LIMIT: '1000',
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-node-snapshot'].filter(Boolean).join(' '),

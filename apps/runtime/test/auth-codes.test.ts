@@ -3,23 +3,7 @@ import { expect, it } from 'vitest';
 import type { ManualClock } from '../src/clock.js';
 import { createUser } from '../src/auth/users.js';
 import { ADMIN, describeBackends } from './helpers/harness.js';
-
-const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const customers = {
-  formatVersion: 1, key: 'customers', title: t('客户', 'Customers'),
-  fields: [
-    { id: 'f_name', key: 'name', type: 'text', label: t('姓名', 'Name'), required: true },
-    { id: 'f_phone', key: 'phone', type: 'text', label: t('手机号', 'Phone') },
-  ],
-};
-const promoter = {
-  formatVersion: 1, key: 'promoter', name: t('推广员', 'Promoter'), portal: 'promoter',
-  assign: { roles: ['promoter'] },
-  self: { form: 'customers', field: 'phone', userAttr: 'phone' },
-  forms: { customers: { read: true, where: 'id = $user.record' } },
-};
-const PHONE = '13800000001';
-const PHONE2 = '13800000002';
+import { PHONE, PHONE2, customersForm as customers, promoterRole as promoter, t } from './helpers/portal-app.js';
 
 describeBackends('auth: phone codes and magic links (promoter portal)', (h) => {
   const clock = () => h().ctx.clock as ManualClock;

@@ -4,6 +4,7 @@ import { startAliyunSms, type AliyunSmsFake } from '@kiln/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aliyunCanonicalQuery, aliyunPercentEncode, aliyunRpcSignature, aliyunSignUrl, aliyunTimestamp } from '../src/connectors/signing.js';
 import { configure, deliveries, delivery, describeConnectors, drain } from './helpers/connectors.js';
+import { PHONE, PHONE2, customersForm as customers, promoterRole as promoter, t } from './helpers/portal-app.js';
 
 /**
  * The `aliyun-sms` preset end to end: the portal's sign-in code goes through the app's `sms`
@@ -74,23 +75,7 @@ describe('Alibaba Cloud RPC signature v1 (signing.ts)', () => {
   });
 });
 
-const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const customers = {
-  formatVersion: 1, key: 'customers', title: t('客户', 'Customers'),
-  fields: [
-    { id: 'f_name', key: 'name', type: 'text', label: t('姓名', 'Name'), required: true },
-    { id: 'f_phone', key: 'phone', type: 'text', label: t('手机号', 'Phone') },
-  ],
-};
-const promoter = {
-  formatVersion: 1, key: 'promoter', name: t('推广员', 'Promoter'), portal: 'promoter',
-  assign: { roles: ['promoter'] },
-  self: { form: 'customers', field: 'phone', userAttr: 'phone' },
-  forms: { customers: { read: true, where: 'id = $user.record' } },
-};
 const SECRET = 'demo-access-key-secret';
-const PHONE = '13800000001';
-const PHONE2 = '13800000002';
 
 let sms: AliyunSmsFake;
 beforeAll(async () => {

@@ -1,17 +1,7 @@
+import { ProblemList } from '../../ui/problem-list';
 import { useProblemsAt } from '../hooks/useProblemsAt';
 
 /** The messages of the problems at `path` (under a control that is not a mapping editor). */
 export function PathProblems({ path, within = false }: { path: string; within?: boolean }) {
-  const problems = useProblemsAt(path, within);
-  if (problems.length === 0) return null;
-  return (
-    <ul className="expr-messages" data-problem-path={path}>
-      {problems.map((p, i) => (
-        <li key={i} className="is-error">
-          {p.message}
-          <code>{p.code}</code>
-        </li>
-      ))}
-    </ul>
-  );
+  return <ProblemList problems={useProblemsAt(path, within)} path={path} />;
 }
