@@ -1,33 +1,11 @@
-import { useEffect, useState } from 'react';
-import { endpoints } from '../../api/endpoints';
 import type { UserHit } from '../../api/types';
+import { useUserHits } from '../../hooks/useUserHits';
 import { rememberUsers } from '../store/flow-context';
-
-const DEBOUNCE_MS = 200;
 
 /**
  * Users matching `q` (`GET /api/users/search`), searched after a short pause while `active`;
  * hits are remembered so their names show wherever their ids are stored.
  */
 export function useUserSearch(q: string, active: boolean): { items: UserHit[]; error: unknown } {
-  const [state, setState] = useState<{ items: UserHit[]; error: unknown }>({ items: [], error: undefined });
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    const timer = window.setTimeout(() => {
-      endpoints.searchUsers(q.trim()).then(
-        (r) => {
-          if (!live) return;
-          rememberUsers(r.items);
-          setState({ items: r.items, error: undefined });
-        },
-        (error: unknown) => live && setState({ items: [], error }),
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [q, active]);
-  return state;
+  return useUserHits(q, active, rememberUsers);
 }

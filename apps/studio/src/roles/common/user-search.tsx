@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserHit } from '../../api/types';
-import { useUserHits } from '../hooks/useUserHits';
+import { useUserHits } from '../../hooks/useUserHits';
 import './user-search.css';
 
 interface Props {
