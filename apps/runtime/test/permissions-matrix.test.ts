@@ -195,6 +195,7 @@ describeBackends('permission matrix', (harness) => {
     expect(mine.body.levels).toEqual([{ level: 1, count: 1 }, { level: 2, count: 1 }, { level: 3, count: 0 }]);
     expect(mine.body.nodes.map((n: { id: number; level: number; referrer: number }) => [n.id, n.level, n.referrer])).toEqual([[ids.p1a, 1, ids.p1], [ids.p1b, 2, ids.p1a]]);
     expect(mine.body.truncated).toBe(false);
+    expect(mine.body.nodes.every((n: { joinedAt: string }) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(n.joinedAt))).toBe(true);
     const one = await as('p1')('GET', `/api/portal/${a.key}/downline?depth=1`);
     expect(one.body.levels).toEqual([{ level: 1, count: 1 }]);
     expect(one.body.nodes.map((n: { id: number }) => n.id)).toEqual([ids.p1a]);

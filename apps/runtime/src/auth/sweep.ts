@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { KilnContext } from '../context.js';
+import type { KilnDatabase } from '../db/schema.js';
 import { enqueue, type JobHandler } from '../jobs/queue.js';
 
 /** The job queue of the hourly sweep of dead sign-in state. */
@@ -14,7 +15,7 @@ const CODE_KEEP_MS = 25 * 3600_000;
  * `KILN_SESSION_IDLE`) and sign-in codes and magic links a day after they expired. Runs hourly
  * on the runtime clock; returns what it removed.
  */
-export async function sweepAuth(ctx: KilnContext, db: KilnContext['db'] = ctx.db): Promise<{ sessions: number; codes: number }> {
+export async function sweepAuth(ctx: KilnContext, db: Kysely<KilnDatabase> | Transaction<KilnDatabase> = ctx.db): Promise<{ sessions: number; codes: number }> {
   const now = ctx.clock.now();
   const idleBefore = new Date(now.getTime() - ctx.config.sessionIdle * 1000).toISOString();
   const s = await sql`delete from sessions where expires_at <= ${now.toISOString()} or coalesce(last_used_at, created_at) < ${idleBefore}`.execute(db);
@@ -25,7 +26,7 @@ export async function sweepAuth(ctx: KilnContext, db: KilnContext['db'] = ctx.db
 /** The sweep as a recurring job (one per database: its key is unique while queued). */
 export function authSweepHandler(ctx: KilnContext): JobHandler {
   return async (_job, trx) => {
-    await sweepAuth(ctx, trx as unknown as KilnContext['db']);
+    await sweepAuth(ctx, trx);
     return { next: { runAt: new Date(ctx.clock.now().getTime() + EVERY_MS) } };
   };
 }

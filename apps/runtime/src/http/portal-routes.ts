@@ -74,7 +74,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const shown = fields.filter((k) => rt.byKey.has(k) && !guard.access.hidden.has(k));
     const cols = shown.length ? sql`, ${sql.join(shown.map((k) => sql`${c(k)} as ${sql.id(k)}`))}` : sql``;
     const joined = rt.byKey.has('bound_at') ? sql`coalesce(${c('bound_at')}, t.created_at)` : sql`t.created_at`;
-    const run = (rootCond: RawBuilder<unknown>, rowCond: RawBuilder<unknown>) => sql<Record<string, unknown> & { id: string | number; level: number; joined_at: string | Date | null; counts: Record<string, number> | null }>`with recursive d(id, level) as (
+    const run = (rootCond: RawBuilder<unknown>, rowCond: RawBuilder<unknown>) => sql<Record<string, unknown> & { id: string | number; level: number; joined_at: string | null; counts: Record<string, number> | null }>`with recursive d(id, level) as (
         select c.id, 0 from ${t} c where c.id = ${p.promoter} and ${rootCond}
         union all select c.id, d.level + 1 from ${t} c join d on c.${parent} = d.id where d.level < ${depth}),
       v as materialized (select t.id, d.level, ${joined} as joined_at${cols} from d join ${t} t on t.id = d.id where ${rowCond})
@@ -87,9 +87,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     if (!root || Number(root.level) !== 0) throw new KilnError('RECORD_NOT_FOUND', `No customers record ${p.promoter}.`);
     const counts = root.counts ?? {};
     const levels = Array.from({ length: depth }, (_, i) => ({ level: i + 1, count: Number(counts[String(i + 1)] ?? 0) }));
-    const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
     type Row = Record<string, unknown> & { id: number; level: number; joined_at: string | null };
-    const rows: Row[] = r.rows.map(({ counts: _c, ...row }) => ({ ...row, id: Number(row.id), level: Number(row.level), joined_at: iso(row.joined_at) }));
+    const rows: Row[] = r.rows.map(({ counts: _c, ...row }) => ({ ...row, id: Number(row.id), level: Number(row.level) }));
     return { root: rows[0]!, nodes: rows.slice(1, limit + 1), levels, truncated: r.rows.length > limit + 1 };
   };
 
@@ -107,10 +106,9 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     const row = b.rows[0];
     const plan = await planOf(p);
     const code = typeof me.referral_code === 'string' ? me.referral_code : null;
-    const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
     return {
       user: { id: p.scope.user.id, displayName: p.scope.user.displayName ?? null, phone: p.scope.user.phone ?? null },
-      record: { id: me.id, name: me.name ?? null, referral_code: code, region: me.region ?? null, bound_at: iso(me.bound_at), is_promoter: me.is_promoter ?? null },
+      record: { id: me.id, name: me.name ?? null, referral_code: code, region: me.region ?? null, bound_at: me.bound_at ?? null, is_promoter: me.is_promoter ?? null },
       shareUrl: code ? shareUrl(req, p, code) : null,
       balance: { frozen: Number(row?.frozen ?? 0), available: Number(row?.available ?? 0), withdrawn: Number(row?.withdrawn ?? 0) },
       counts: { level1: levels[0]!.count, level2: levels[1]!.count, level3: levels[2]!.count, total: levels.reduce((n, l) => n + l.count, 0) },

@@ -5,6 +5,7 @@ import { useProblems } from '../hooks/useProblems';
 import { useRole } from '../hooks/useRole';
 import { roleToMatrix } from '../model/grant-ops';
 import { GRANT_ACTIONS } from '../model/types';
+import { GrantActionHeads } from './grant-action-heads';
 import { useRoleUi, type RoleUiState } from '../store/role-ui';
 import { GrantDetails } from './grant-details';
 import { MatrixRow } from './matrix-row';
@@ -35,11 +36,7 @@ export function PermissionMatrix() {
           <thead>
             <tr>
               <th>{t('roles.matrix.form')}</th>
-              {GRANT_ACTIONS.map((a) => (
-                <th key={a} className="role-matrix-check">
-                  {t(`roles.actions.${a}`)}
-                </th>
-              ))}
+              <GrantActionHeads />
               <th className="role-matrix-check">{t('roles.matrix.all')}</th>
               <th>{t('roles.matrix.policies')}</th>
               <th />

@@ -5,6 +5,7 @@ import type { AccessPreview } from '../api/types';
 import { useAppDrafts } from '../hooks/useAppDrafts';
 import { useAppForms } from '../hooks/useAppForms';
 import { GRANT_ACTIONS } from '../model/types';
+import { GrantActionHeads } from '../matrix/grant-action-heads';
 
 /**
  * A user's effective access (`viewas-access`): roles held (`viewas-roles`), `$user.record`
@@ -44,11 +45,7 @@ export function AccessMatrix({ access }: { access: AccessPreview }) {
           <thead>
             <tr>
               <th>{t('roles.matrix.form')}</th>
-              {GRANT_ACTIONS.map((a) => (
-                <th key={a} className="role-matrix-check">
-                  {t(`roles.actions.${a}`)}
-                </th>
-              ))}
+              <GrantActionHeads />
               <th>{t('roles.fields.hidden')}</th>
               <th>{t('roles.fields.readonly')}</th>
             </tr>
